@@ -1,0 +1,45 @@
+/**
+ * Object keys of the lake bucket (DESIGN.md, "Lake layout"). Build every key through these
+ * functions so the layout lives in one place.
+ */
+
+/** Prefix of staff CSV uploads, the only prefix with an S3 event notification. */
+export const incomingPrefix = (dataset: string): string => `incoming/${dataset}/`;
+
+/** Where an ingested upload moves once processed or rejected. */
+export const ingestResultPrefix = (outcome: 'processed' | 'rejected', dataset: string): string =>
+  `ingest-results/${outcome}/${dataset}/`;
+
+/** Prefix of every exported feedback bucket. */
+export const RAW_FEEDBACK_PREFIX = 'raw/feedback/';
+
+/** Deterministic key of the object holding one exported feedback time bucket. */
+export const rawFeedbackKey = (bucketId: string): string =>
+  `${RAW_FEEDBACK_PREFIX}bucket=${bucketId}/feedback.jsonl.gz`;
+
+/** Prefix of erasure tombstones waiting for compaction. */
+export const RAW_TOMBSTONES_PREFIX = 'raw/tombstones/';
+
+/** Prefix of accepted metric batches of one dataset. */
+export const rawMetricsPrefix = (dataset: string): string => `raw/metrics/${dataset}/`;
+
+/** Prefix of one accepted metric batch. */
+export const rawMetricBatchPrefix = (dataset: string, batchId: string): string =>
+  `${rawMetricsPrefix(dataset)}batch=${batchId}/`;
+
+/** Prefix of a curated dataset (Parquet, partitioned by month). */
+export const curatedPrefix = (dataset: string): string => `curated/${dataset}/`;
+
+/** Prefix of an indicator's published versions. */
+export const publishedIndicatorPrefix = (indicatorId: string): string =>
+  `published/indicators/${indicatorId}/`;
+
+/** Key of one published file of an indicator version. */
+export const publishedIndicatorKey = (
+  indicatorId: string,
+  version: string,
+  format: 'json' | 'csv' | 'parquet',
+): string => `${publishedIndicatorPrefix(indicatorId)}${version}.${format}`;
+
+/** Key of the published DCAT catalogue. */
+export const PUBLISHED_CATALOG_KEY = 'published/catalog.jsonld';
