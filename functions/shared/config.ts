@@ -38,7 +38,10 @@ const envSchema = z.object({
   MIRANTE_TIMEZONE: z
     .string()
     .default('America/Sao_Paulo')
-    .refine(isValidTimeZone, 'MIRANTE_TIMEZONE must be an IANA time zone such as America/Sao_Paulo'),
+    .refine(
+      isValidTimeZone,
+      'MIRANTE_TIMEZONE must be an IANA time zone such as America/Sao_Paulo',
+    ),
   MIRANTE_BUCKET_SECONDS: positiveInt('MIRANTE_BUCKET_SECONDS', 300),
   MIRANTE_BUCKET_GRACE_SECONDS: z.coerce.number().int().min(0).default(30),
   MIRANTE_FEEDBACK_TTL_DAYS: positiveInt('MIRANTE_FEEDBACK_TTL_DAYS', 90),

@@ -20,6 +20,10 @@ export const rawFeedbackKey = (bucketId: string): string =>
 /** Prefix of erasure tombstones waiting for compaction. */
 export const RAW_TOMBSTONES_PREFIX = 'raw/tombstones/';
 
+/** Key of the erasure tombstone of one feedback id (`{ "id", "deleted_at" }` JSON). */
+export const rawTombstoneKey = (feedbackId: string): string =>
+  `${RAW_TOMBSTONES_PREFIX}${feedbackId}.json`;
+
 /** Prefix of accepted metric batches of one dataset. */
 export const rawMetricsPrefix = (dataset: string): string => `raw/metrics/${dataset}/`;
 

@@ -12,7 +12,10 @@ export function bucketIdOf(instant: Date, bucketSeconds: number): string {
 
 /** Formats a bucket start as a bucket id. */
 export function formatBucketId(start: Date): string {
-  return start.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return start
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Parses a bucket id back to its start instant. */

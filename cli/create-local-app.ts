@@ -1,0 +1,35 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createIndicatorStore } from '../functions/api/indicator-store.js';
+import { registerReadRoutes } from '../functions/api/read-routes.js';
+import { createBaseApp, type MiranteEnv } from '../functions/http/create-base-app.js';
+import { registerOpenApiDocument } from '../functions/http/register-openapi-document.js';
+import type { Logger } from '../functions/shared/logger.js';
+import type { LocalStack } from './local-stack.js';
+
+/** What the local app needs beyond the stack. */
+export interface LocalAppOptions {
+  readonly stack: LocalStack;
+  readonly logger: Logger;
+  readonly staffToken: string;
+  /** Manifest cache lifetime; short locally so new figures show at once. */
+  readonly manifestTtlMs?: number;
+}
+
+/**
+ * The whole HTTP surface in one app for `mirante dev` and the integration tests: on AWS the same
+ * route modules are split across one function per privilege.
+ */
+export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv> {
+  const { stack, logger } = options;
+  const app = createBaseApp(logger);
+  const store = createIndicatorStore({
+    doc: stack.clients.doc,
+    s3: stack.clients.s3,
+    tableName: stack.config.tableName,
+    lakeBucket: stack.config.lakeBucket,
+    manifestTtlMs: options.manifestTtlMs ?? 1000,
+  });
+  registerReadRoutes(app, { store });
+  registerOpenApiDocument(app);
+  return app;
+}

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { type ComputeResult, computeIndicators } from '../functions/compute/compute-indicators.js';
+import { type ExportFeedbackResult, exportFeedback } from '../functions/export/export-feedback.js';
+import type { IndicatorDefinition } from '../functions/indicators/indicator-metadata.js';
+import type { Logger } from '../functions/shared/logger.js';
+import type { LocalStack } from './local-stack.js';
+
+/** One local cycle's outcome. */
+export interface CycleResult {
+  readonly exported: ExportFeedbackResult;
+  readonly computed: ComputeResult;
+}
+
+/** Runs the export step against the local stack (the same function the export Lambda calls). */
+export function runLocalExport(stack: LocalStack, logger: Logger): Promise<ExportFeedbackResult> {
+  return exportFeedback({
+    doc: stack.clients.doc,
+    s3: stack.clients.s3,
+    config: stack.config,
+    now: () => new Date(),
+    logger,
+  });
+}
+
+const knownObjects = new Map<string, string>();
+
+/** Runs the compute step against the local stack (the same function the compute Lambda calls). */
+export function runLocalCompute(
+  stack: LocalStack,
+  indicators: readonly IndicatorDefinition[],
+  logger: Logger,
+): Promise<ComputeResult> {
+  return computeIndicators({
+    doc: stack.clients.doc,
+    s3: stack.clients.s3,
+    config: stack.config,
+    indicators,
+    now: () => new Date(),
+    logger,
+    workDir: join(stack.paths.work, 'compute'),
+    knownObjects,
+  });
+}
+
+/** Export, then compute: one local cycle. */
+export async function runLocalCycle(
+  stack: LocalStack,
+  indicators: readonly IndicatorDefinition[],
+  logger: Logger,
+): Promise<CycleResult> {
+  const exported = await runLocalExport(stack, logger);
+  const computed = await runLocalCompute(stack, indicators, logger);
+  return { exported, computed };
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { IndicatorMetadata } from '../indicators/indicator-metadata.js';
+import type { MiranteConfig } from '../shared/config.js';
+import { publishedIndicatorKey } from '../shared/lake-layout.js';
+import { manifestIndexKey, manifestKey, versionKey } from '../shared/table-keys.js';
+import {
+  type IndicatorDocument,
+  type Receipt,
+  type ReceiptInput,
+  toPublishedIndicator,
+} from './indicator-document.js';
+import type { IndicatorRow } from './indicator-row.js';
+import { type Manifest, readManifest, toItemAttributes } from './manifest.js';
+import { rowColumns } from './row-columns.js';
+import { rowsToCsv } from './rows-to-csv.js';
+
+/** What publishing needs. */
+export interface PublishDeps {
+  readonly doc: DynamoDBDocumentClient;
+  readonly s3: S3Client;
+  readonly config: Pick<MiranteConfig, 'tableName' | 'lakeBucket' | 'codeVersion'>;
+  readonly now: () => Date;
+}
+
+/** One computed, privacy-checked result ready to publish. */
+export interface PublishInput {
+  readonly metadata: IndicatorMetadata;
+  readonly sqlSha256: string;
+  readonly inputs: readonly ReceiptInput[];
+  readonly inputsHash: string;
+  /** Rows after suppression, in the order to publish. */
+  readonly rows: readonly IndicatorRow[];
+  readonly suppressedPrimary: number;
+  readonly suppressedComplementary: number;
+  /** The Parquet bytes of the same rows, when the caller can write Parquet (compute has DuckDB). */
+  readonly parquet?: Uint8Array | undefined;
+}
+
+/** Outcome of a publication. */
+export interface PublishResult {
+  readonly version: string;
+  /** False when the content equals the latest version: nothing was written. */
+  readonly published: boolean;
+  readonly manifest: Manifest;
+}
+
+/**
+ * Builds the indicator document, derives its version id from the content, and — unless the
+ * latest version already has that id — writes the JSON, CSV (and Parquet) files, a version
+ * record and, last, the manifest that points readers at it. Readers never see a half-published
+ * version: the manifest moves only after every file is written.
+ */
+export async function publishIndicator(
+  deps: PublishDeps,
+  input: PublishInput,
+): Promise<PublishResult> {
+  const { doc, s3, config } = deps;
+  const document = buildIndicatorDocument(input, config.codeVersion);
+  const version = document.receipt.version;
+  const id = input.metadata.id;
+  const current = await readManifest(doc, config.tableName, id);
+  if (current?.version === version) {
+    return { version, published: false, manifest: current };
+  }
+
+  const jsonKey = publishedIndicatorKey(id, version, 'json');
+  const csvKey = publishedIndicatorKey(id, version, 'csv');
+  const parquetKey = input.parquet ? publishedIndicatorKey(id, version, 'parquet') : undefined;
+  const put = (key: string, body: string | Uint8Array, contentType: string) =>
+    s3.send(
+      new PutObjectCommand({
+        Bucket: config.lakeBucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+      }),
+    );
+  await put(jsonKey, JSON.stringify(document), 'application/json');
+  await put(
+    csvKey,
+    rowsToCsv(rowColumns(input.metadata), document.data),
+    'text/csv; charset=utf-8; header=present',
+  );
+  if (parquetKey && input.parquet) {
+    await put(parquetKey, input.parquet, 'application/vnd.apache.parquet');
+  }
+
+  const computedAt = deps.now().toISOString();
+  const manifest: Manifest = {
+    indicatorId: id,
+    version,
+    computedAt,
+    jsonKey,
+    csvKey,
+    parquetKey,
+    inputsHash: input.inputsHash,
+    rowCount: document.data.length,
+  };
+  await doc.send(
+    new PutCommand({
+      TableName: config.tableName,
+      Item: { ...versionKey(id, computedAt, version), ...toItemAttributes(manifest) },
+    }),
+  );
+  await doc.send(
+    new PutCommand({
+      TableName: config.tableName,
+      Item: { ...manifestKey(id), ...manifestIndexKey(id), ...toItemAttributes(manifest) },
+    }),
+  );
+  return { version, published: true, manifest };
+}
+
+/**
+ * The published document of a result. The version id is the first 16 hex digits of the SHA-256
+ * of the content without the id itself, so identical inputs give identical bytes and ids.
+ */
+export function buildIndicatorDocument(
+  input: PublishInput,
+  codeVersion: string,
+): IndicatorDocument {
+  const indicator = toPublishedIndicator(input.metadata);
+  const receiptWithoutVersion: Omit<Receipt, 'version'> = {
+    sqlSha256: input.sqlSha256,
+    inputs: input.inputs,
+    codeVersion,
+    privacy: {
+      rule: 'min-cell',
+      minCell: input.metadata.min_cell,
+      suppressedPrimary: input.suppressedPrimary,
+      suppressedComplementary: input.suppressedComplementary,
+    },
+    rowCount: input.rows.length,
+  };
+  const columns = rowColumns(input.metadata);
+  const data = input.rows.map((row) => {
+    const ordered: Record<string, unknown> = {};
+    for (const c of columns) ordered[c] = row[c] ?? null;
+    return ordered as IndicatorRow;
+  });
+  const version = createHash('sha256')
+    .update(JSON.stringify({ indicator, receipt: receiptWithoutVersion, data }))
+    .digest('hex')
+    .slice(0, 16);
+  return { indicator, receipt: { version, ...receiptWithoutVersion }, data };
+}
