@@ -31,6 +31,8 @@ export interface ProblemBody {
 export const PROBLEMS = {
   'bad-request': { status: 400, title: 'Bad request' },
   'invalid-json': { status: 400, title: 'Malformed JSON body' },
+  'invalid-encoding': { status: 400, title: 'The body is not valid UTF-8' },
+  'nesting-too-deep': { status: 400, title: 'The JSON body is nested too deeply' },
   validation: { status: 400, title: 'The request is not valid' },
   'invalid-parameter': { status: 400, title: 'Invalid query parameter' },
   'missing-idempotency-key': { status: 400, title: 'Idempotency-Key header missing or invalid' },
@@ -41,6 +43,7 @@ export const PROBLEMS = {
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   conflict: { status: 409, title: 'Conflict' },
   'request-in-progress': { status: 409, title: 'A request with this key is still in progress' },
+  'feedback-erased': { status: 410, title: 'This feedback was erased at its author’s request' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'idempotency-key-reused': {
