@@ -19,6 +19,19 @@ export const measureSchema = z.strictObject({
   unit: unitSchema,
 });
 
+/**
+ * What the `n` of an indicator's rows counts: `people` (ratings, certified participants, people
+ * reached, transactions, devices handed to households) or `things` (services, hotspots,
+ * telecentros). Only indicators that count things may declare `min_cell: 0`.
+ */
+export const nCountsSchema = z.enum(['people', 'things']);
+
+/** The `n` column of an indicator's result rows: what it counts and its label. */
+export const nColumnSchema = z.strictObject({
+  counts: nCountsSchema,
+  label: bilingualSchema,
+});
+
 /** A declared data test run over an indicator's rows before publication. */
 export const declaredTestSchema = z.discriminatedUnion('test', [
   z.strictObject({
@@ -48,6 +61,8 @@ export const indicatorMetadataSchema = z.strictObject({
   dimensions: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).default([]),
   breakdowns: z.array(z.array(z.string())).min(1),
   min_cell: z.number().int().min(0),
+  /** What `n` counts; absent means `people` (so `min_cell` must respect the stage's floor). */
+  n: nColumnSchema.optional(),
   sources: z.array(z.string().min(1)).min(1),
   frequency: z.enum(['continuous', 'daily', 'monthly', 'quarterly', 'yearly']),
   headline: z.strictObject({

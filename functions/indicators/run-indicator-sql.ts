@@ -1,0 +1,125 @@
+import { type DuckDBConnection, DuckDBDecimalValue, type DuckDBValue } from '@duckdb/node-api';
+import { type IndicatorRow, TOTAL } from '../publish/indicator-row.js';
+import { rowColumns } from '../publish/row-columns.js';
+import { PERIOD_PATTERN } from '../shared/period.js';
+import { breakdownKey } from './breakdown-key.js';
+import { compareResultRows } from './compare-result-rows.js';
+import type { IndicatorDefinition } from './indicator-metadata.js';
+import { IndicatorSqlError } from './indicator-sql-error.js';
+
+/**
+ * Runs one indicator's SQL on a DuckDB connection where the dataset views exist and returns its
+ * result rows (DESIGN.md "Result rows"), before suppression: every declared dimension on every
+ * row (`NULL` from a grouping set becomes `_T`), `value`, `n` and the extra measures as JS
+ * numbers (BIGINT/HUGEINT/DECIMAL converted), `status` `""`, keys in the published column order,
+ * rows in the published order. Throws {@link IndicatorSqlError} when the SQL fails or its output
+ * breaks the contract: a missing or undeclared column, a period that is not `YYYY-MM`, a
+ * non-text dimension, a non-finite or non-numeric measure, a null or negative `n`, or a row whose
+ * breakdown is not one of the declared ones.
+ */
+export async function runIndicatorSql(
+  connection: DuckDBConnection,
+  definition: Pick<IndicatorDefinition, 'metadata' | 'sql'>,
+): Promise<IndicatorRow[]> {
+  const { metadata } = definition;
+  const fail = (detail: string): never => {
+    throw new IndicatorSqlError(metadata.id, detail);
+  };
+
+  let reader: Awaited<ReturnType<DuckDBConnection['runAndReadAll']>>;
+  try {
+    reader = await connection.runAndReadAll(definition.sql);
+  } catch (error) {
+    return fail(`the query failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const names = reader.columnNames();
+  const expected = rowColumns(metadata).filter((column) => column !== 'status');
+  const index = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (index.has(name)) fail(`returns the column "${name}" twice`);
+    index.set(name, i);
+  });
+  const missing = expected.filter((column) => !index.has(column));
+  if (missing.length > 0) fail(`returns no column ${missing.map((c) => `"${c}"`).join(', ')}`);
+  const extra = names.filter((name) => !expected.includes(name));
+  if (extra.length > 0) {
+    fail(
+      `returns undeclared column ${extra.map((c) => `"${c}"`).join(', ')} (declare it as a measure or dimension)`,
+    );
+  }
+
+  const extras = metadata.measures.map((m) => m.name).filter((name) => name !== 'value');
+  const declared = new Set(metadata.breakdowns.map(breakdownKey));
+  const at = (values: DuckDBValue[], column: string): DuckDBValue =>
+    values[index.get(column)!] ?? null;
+
+  const rows = reader.getRows().map((values, r): IndicatorRow => {
+    const where = `row ${r + 1}`;
+    const period = at(values, 'period');
+    if (typeof period !== 'string' || !PERIOD_PATTERN.test(period)) {
+      fail(`${where}: period ${describe(period)} is not a YYYY-MM month`);
+    }
+    const row: Record<string, string | number | null> = { period: period as string };
+    const inBreakdown: string[] = [];
+    for (const dimension of metadata.dimensions) {
+      const value = at(values, dimension);
+      if (value === null) {
+        row[dimension] = TOTAL;
+        continue;
+      }
+      if (typeof value !== 'string' || value === '') {
+        fail(
+          `${where}: dimension "${dimension}" is ${describe(value)}; dimensions must be non-empty text (cast in the SQL)`,
+        );
+      }
+      row[dimension] = value as string;
+      if (value !== TOTAL) inBreakdown.push(dimension);
+    }
+    if (!declared.has(breakdownKey(inBreakdown))) {
+      fail(
+        `${where} (period ${period}) has the breakdown [${inBreakdown.join(', ')}], which is not declared in breakdowns`,
+      );
+    }
+    const measure = (column: string): number | null => {
+      const converted = toNumber(at(values, column));
+      if (converted === undefined) {
+        fail(`${where}: "${column}" is ${describe(at(values, column))}, not a finite number`);
+      }
+      return converted ?? null;
+    };
+    row.value = measure('value');
+    const n = measure('n');
+    if (n === null || n < 0) {
+      fail(`${where}: n is ${describe(n)}; n must be a count ≥ 0 (coalesce it in the SQL)`);
+    }
+    row.n = n;
+    row.status = '';
+    for (const name of extras) row[name] = measure(name);
+    return row as IndicatorRow;
+  });
+
+  return rows.sort(compareResultRows(metadata));
+}
+
+/** A DuckDB value as a JS number; `null` stays `null`; `undefined` when it isn't a finite number. */
+function toNumber(value: DuckDBValue): number | null | undefined {
+  if (value === null) return null;
+  let number: number | undefined;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'bigint') {
+    number =
+      value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+        ? Number(value)
+        : undefined;
+  } else if (value instanceof DuckDBDecimalValue) number = value.toDouble();
+  return number !== undefined && Number.isFinite(number) ? number : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  return `a ${value?.constructor?.name ?? typeof value} value`;
+}
