@@ -47,3 +47,15 @@ export const publishedIndicatorKey = (
 
 /** Key of the published DCAT catalogue. */
 export const PUBLISHED_CATALOG_KEY = 'published/catalog.jsonld';
+
+/** Key of the rows of one accepted metric batch (NDJSON, gzip, deterministic bytes). */
+export const rawMetricBatchKey = (dataset: string, batchId: string): string =>
+  `${rawMetricBatchPrefix(dataset, batchId)}rows.jsonl.gz`;
+
+/** Key of a curated month partition (feedback and periodic datasets). */
+export const curatedMonthKey = (dataset: string, month: string): string =>
+  `${curatedPrefix(dataset)}month=${month}/data.parquet`;
+
+/** Key of a snapshot dataset's current curated snapshot. */
+export const curatedSnapshotKey = (dataset: string): string =>
+  `${curatedPrefix(dataset)}current.parquet`;
