@@ -1,8 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createIndicatorStore } from '../functions/api/indicator-store.js';
 import { registerReadRoutes } from '../functions/api/read-routes.js';
+import { createServiceCatalogue } from '../functions/datasets/service-catalogue.js';
+import { createFeedbackDeps } from '../functions/feedback/create-feedback-deps.js';
+import { registerFeedbackRoutes } from '../functions/feedback/feedback-routes.js';
+import type { RateLimits } from '../functions/feedback/rate-limiter.js';
 import { createBaseApp, type MiranteEnv } from '../functions/http/create-base-app.js';
 import { registerOpenApiDocument } from '../functions/http/register-openapi-document.js';
+import { feedbackExistsInLake } from '../functions/lake/feedback-exists-in-lake.js';
 import type { Logger } from '../functions/shared/logger.js';
 import type { LocalStack } from './local-stack.js';
 
@@ -13,6 +18,8 @@ export interface LocalAppOptions {
   readonly staffToken: string;
   /** Manifest cache lifetime; short locally so new figures show at once. */
   readonly manifestTtlMs?: number;
+  /** Rate limits of the feedback route (tests and benchmarks raise them). */
+  readonly feedbackLimits?: Partial<RateLimits>;
 }
 
 /**
@@ -30,6 +37,26 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     manifestTtlMs: options.manifestTtlMs ?? 1000,
   });
   registerReadRoutes(app, { store });
+  const services = createServiceCatalogue({
+    doc: stack.clients.doc,
+    s3: stack.clients.s3,
+    tableName: stack.config.tableName,
+    lakeBucket: stack.config.lakeBucket,
+    ttlMs: 5000,
+  });
+  registerFeedbackRoutes(
+    app,
+    createFeedbackDeps({
+      clients: stack.clients,
+      config: stack.config,
+      secrets: stack.secrets,
+      logger,
+      services,
+      staffAuth: { kind: 'token', token: options.staffToken },
+      existsInLake: (id) => feedbackExistsInLake(stack.clients.s3, stack.config.lakeBucket, id),
+      ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
+    }),
+  );
   registerOpenApiDocument(app);
   return app;
 }

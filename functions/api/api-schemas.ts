@@ -85,17 +85,4 @@ export const CatalogueSchema = z
   })
   .openapi('Catalogue');
 
-/** An RFC 9457 problem. */
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    errors: z
-      .array(z.object({ pointer: z.string(), detail: z.string() }).catchall(z.unknown()))
-      .optional(),
-  })
-  .catchall(z.unknown())
-  .openapi('Problem');
+export { ProblemSchema } from '../http/problem-schema.js';

@@ -8,6 +8,8 @@ import { validationHook } from './validation-hook.js';
 export interface MiranteVariables {
   requestId: string;
   logger: Logger;
+  /** The authenticated staff member on staff routes. */
+  staff: string;
 }
 
 /** Hono environment of Mirante's apps. */

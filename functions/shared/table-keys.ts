@@ -36,7 +36,11 @@ export const idempotencyKey = (scope: string, keyHash: string): ItemKey => ({
 });
 
 /** Key of a rate-limit counter for one client hash, limit name and window start. */
-export const rateCounterKey = (clientHash: string, limit: string, windowStart: string): ItemKey => ({
+export const rateCounterKey = (
+  clientHash: string,
+  limit: string,
+  windowStart: string,
+): ItemKey => ({
   pk: `RATE#${clientHash}`,
   sk: `${limit}#${windowStart}`,
 });
@@ -51,7 +55,10 @@ export const tombstoneIndexKey = (deletedAt: string, id: string) => ({
 });
 
 /** Key of a named watermark (e.g. `feedback-export`). */
-export const watermarkKey = (name: string): ItemKey => ({ pk: `WATERMARK#${name}`, sk: 'WATERMARK' });
+export const watermarkKey = (name: string): ItemKey => ({
+  pk: `WATERMARK#${name}`,
+  sk: 'WATERMARK',
+});
 
 /** Key of a metric batch record. */
 export const metricBatchKey = (dataset: string, batchId: string): ItemKey => ({
