@@ -64,6 +64,18 @@ export type ColumnKind =
   | 'date'
   | 'month';
 
+/** The DuckDB type of each column kind (months stay `VARCHAR` `YYYY-MM`, like feedback's `month`). */
+export const DUCKDB_TYPES: Readonly<Record<ColumnKind, string>> = {
+  id: 'VARCHAR',
+  text: 'VARCHAR',
+  enum: 'VARCHAR',
+  integer: 'INTEGER',
+  decimal: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  month: 'VARCHAR',
+};
+
 /** Registry of every column schema's kind (kept out of the JSON Schema / OpenAPI output). */
 export const columnKinds = z.registry<{ kind: ColumnKind }>();
 

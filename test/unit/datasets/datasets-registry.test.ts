@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { countColumn, monthColumn } from '../../../functions/datasets/column-types.js';
+import {
+  countColumn,
+  DUCKDB_TYPES,
+  monthColumn,
+} from '../../../functions/datasets/column-types.js';
 import { defineDataset } from '../../../functions/datasets/dataset-definition.js';
 import {
   DATASET_NAMES,
@@ -68,6 +72,15 @@ describe('dataset registry', () => {
       latitude: 'decimal',
       active_since: 'date',
     });
+    const h = DATASETS['wifi-hotspots'];
+    expect(h.columns.map((c) => DUCKDB_TYPES[h.columnKinds[c]])).toEqual([
+      'VARCHAR',
+      'VARCHAR',
+      'BOOLEAN',
+      'DOUBLE',
+      'DOUBLE',
+      'DATE',
+    ]);
   });
 
   it('answers an unknown dataset with a 404 problem listing the known ones', () => {
