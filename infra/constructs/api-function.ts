@@ -1,0 +1,44 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Construct } from 'constructs';
+import { MiranteFunction } from './mirante-function.js';
+import type { RouteSpec } from './mirante-http-api.js';
+import type { MirantePlatform } from './mirante-platform.js';
+
+/** Lake prefix of everything published (indicator versions, the DCAT catalogue). */
+const PUBLISHED = 'published/';
+
+/** The public, read-only routes the api function serves. */
+export const API_ROUTES: readonly RouteSpec[] = [
+  '/',
+  '/healthz',
+  '/openapi.json',
+  '/docs',
+  '/docs/{proxy+}',
+  '/v1/indicators',
+  '/v1/indicators/{proxy+}',
+  '/v1/services',
+  '/v1/services/{proxy+}',
+  '/v1/catalog',
+  '/embed/{proxy+}',
+].map((path) => ({ method: HttpMethod.GET, path }));
+
+/**
+ * The public read API (functions/api/handler.ts): the portal, OpenAPI, indicators, services and
+ * the catalogue. Read-only by construction: it may read the table and the published/ objects,
+ * and nothing else.
+ */
+export class ApiFunction extends MiranteFunction {
+  constructor(scope: Construct, id: string, platform: MirantePlatform) {
+    super(scope, id, {
+      defaults: platform.functionDefaults,
+      entry: 'functions/api/handler.ts',
+      description: 'Mirante public read API (read-only)',
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+    });
+    this.useTable(platform.storage.table);
+    this.useLake(platform.storage.lake, { read: [PUBLISHED] });
+    platform.httpApi.addPublicRoutes(this, API_ROUTES);
+  }
+}

@@ -1,0 +1,51 @@
+import { Duration, Size } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { manifestKey } from '../../functions/shared/table-keys.js';
+import { MiranteFunction } from './mirante-function.js';
+import type { MirantePlatform } from './mirante-platform.js';
+import { partitionPattern } from './partition-pattern.js';
+import { ScheduledInvocation } from './scheduled-invocation.js';
+
+/** How often indicators are recomputed. */
+export const COMPUTE_EVERY = Duration.minutes(15);
+
+/** Native package installed beside the bundle (esbuild can't bundle its binding). */
+export const DUCKDB_PACKAGE = '@duckdb/node-api';
+
+/**
+ * The scheduled compute (functions/compute/handler.ts): DuckDB over the lake and queries/, then
+ * publication. DuckDB's binding is the host's (x86_64, glibc), so the function is x86_64; it
+ * reads raw/, curated/ and published/, writes curated/ and published/, and writes only
+ * indicator manifests and versions in the table.
+ */
+export class ComputeFunction extends MiranteFunction {
+  /** Its schedule and dead-letter queue. */
+  readonly schedule: ScheduledInvocation;
+
+  constructor(scope: Construct, id: string, platform: MirantePlatform) {
+    super(scope, id, {
+      defaults: platform.functionDefaults,
+      entry: 'functions/compute/handler.ts',
+      description: 'Mirante indicator compute and publish (scheduled, DuckDB)',
+      architecture: Architecture.X86_64,
+      memorySize: 3008,
+      ephemeralStorageSize: Size.gibibytes(4),
+      timeout: Duration.minutes(15),
+      nodeModules: [DUCKDB_PACKAGE],
+      copyFolders: ['queries'],
+    });
+    this.useTable(platform.storage.table, { write: [partitionPattern(manifestKey('*'))] });
+    this.useLake(platform.storage.lake, {
+      read: ['raw/', 'curated/', 'published/'],
+      write: ['curated/', 'published/'],
+    });
+    this.schedule = new ScheduledInvocation(this, 'Schedule', {
+      target: this,
+      schedule: Schedule.rate(COMPUTE_EVERY),
+      description: 'Recompute and publish the indicators',
+      maxEventAge: COMPUTE_EVERY,
+    });
+  }
+}

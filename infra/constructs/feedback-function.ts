@@ -1,0 +1,67 @@
+import { Duration } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { Construct } from 'constructs';
+import {
+  RAW_FEEDBACK_PREFIX,
+  RAW_TOMBSTONES_PREFIX,
+  rawMetricsPrefix,
+} from '../../functions/shared/lake-layout.js';
+import {
+  feedbackKey,
+  idempotencyKey,
+  rateCounterKey,
+  tombstoneKey,
+} from '../../functions/shared/table-keys.js';
+import { MiranteFunction } from './mirante-function.js';
+import type { RouteSpec } from './mirante-http-api.js';
+import type { MirantePlatform } from './mirante-platform.js';
+import { partitionPattern } from './partition-pattern.js';
+
+/** Routes any citizen may call. */
+export const FEEDBACK_PUBLIC_ROUTES: readonly RouteSpec[] = [
+  { method: HttpMethod.POST, path: '/v1/feedback' },
+  { method: HttpMethod.DELETE, path: '/v1/feedback/{id}' },
+];
+
+/** Routes only staff may call (offline ratings in bulk). */
+export const FEEDBACK_STAFF_ROUTES: readonly RouteSpec[] = [
+  { method: HttpMethod.POST, path: '/v1/feedback/batch' },
+];
+
+/**
+ * The item families the feedback function may write: ratings, idempotency records, rate
+ * counters and erasure tombstones, and nothing else in the table.
+ */
+export const FEEDBACK_WRITABLE_PARTITIONS: readonly string[] = [
+  partitionPattern(feedbackKey('*')),
+  partitionPattern(idempotencyKey('*', '*')),
+  partitionPattern(rateCounterKey('*', '*', '*')),
+  partitionPattern(tombstoneKey('*')),
+];
+
+/**
+ * The feedback function (functions/feedback/handler.ts): citizens' ratings and erasures, and
+ * staff batches. It writes only feedback item families, reads raw/feedback/ and the services
+ * snapshot under raw/metrics/services/, and writes raw/tombstones/; it alone reads the secrets.
+ */
+export class FeedbackFunction extends MiranteFunction {
+  constructor(scope: Construct, id: string, platform: MirantePlatform) {
+    super(scope, id, {
+      defaults: platform.functionDefaults,
+      entry: 'functions/feedback/handler.ts',
+      description: 'Mirante feedback: ratings, erasure, staff batches',
+      memorySize: 512,
+      timeout: Duration.seconds(15),
+    });
+    this.useTable(platform.storage.table, { write: FEEDBACK_WRITABLE_PARTITIONS });
+    this.useLake(platform.storage.lake, {
+      // raw/feedback/: does an erased rating already sit in the lake? raw/metrics/services/:
+      // the service catalogue a rating's service id is checked against.
+      read: [RAW_FEEDBACK_PREFIX, rawMetricsPrefix('services')],
+      write: [RAW_TOMBSTONES_PREFIX],
+    });
+    this.useSecret(platform.secrets.secret);
+    platform.httpApi.addPublicRoutes(this, FEEDBACK_PUBLIC_ROUTES);
+    platform.httpApi.addStaffRoutes(this, FEEDBACK_STAFF_ROUTES);
+  }
+}

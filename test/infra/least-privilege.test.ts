@@ -1,0 +1,150 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MiranteFunction } from '../../infra/constructs/mirante-function.js';
+import type { MiranteStack } from '../../infra/mirante-stack.js';
+import { buildMiranteStack, logicalIdOf } from './build-mirante-stack.js';
+import {
+  actionCovers,
+  actionsOf,
+  resourceCovers,
+  resourcesOf,
+  type Statement,
+  statementsOfRole,
+  type TemplateJson,
+} from './iam-statements.js';
+
+const TABLE_WRITES = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:TransactWriteItems',
+  'dynamodb:PartiQLInsert',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+];
+const OBJECT_WRITES = [
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:DeleteObjectVersion',
+  's3:PutObjectAcl',
+  's3:RestoreObject',
+];
+
+let stack: MiranteStack;
+let template: TemplateJson;
+let lakeArn: string;
+let tableArn: string;
+
+beforeAll(() => {
+  stack = buildMiranteStack('dev').stack;
+  template = Template.fromStack(stack).toJSON() as TemplateJson;
+  lakeArn = `<${logicalIdOf(stack.platform.storage.lake)}.Arn>`;
+  tableArn = `<${logicalIdOf(stack.platform.storage.table)}.Arn>`;
+});
+
+function allowed(fn: MiranteFunction): Statement[] {
+  const { statements, managedPolicyArns } = statementsOfRole(template, logicalIdOf(fn.role));
+  expect(managedPolicyArns).toEqual([]);
+  return statements.filter((s) => s.Effect === 'Allow');
+}
+
+/** Allow statements granting any of these actions. */
+function granting(statements: Statement[], actions: readonly string[]): Statement[] {
+  return statements.filter((s) =>
+    actionsOf(s).some((pattern) => actions.some((a) => actionCovers(pattern, a))),
+  );
+}
+
+describe('the public read API function', () => {
+  it('may read the table and published objects (the walk sees its grants)', () => {
+    const statements = allowed(stack.api);
+    expect(granting(statements, ['dynamodb:Query']).length).toBeGreaterThan(0);
+    const reads = granting(statements, ['s3:GetObject']).flatMap(resourcesOf);
+    expect(reads).toEqual([`${lakeArn}/published/*`]);
+  });
+
+  it('has no write action on anything: table, bucket or otherwise', () => {
+    const writes = granting(allowed(stack.api), [...TABLE_WRITES, ...OBJECT_WRITES]);
+    expect(writes).toEqual([]);
+  });
+
+  it('cannot read the secrets', () => {
+    expect(granting(allowed(stack.api), ['secretsmanager:GetSecretValue'])).toEqual([]);
+  });
+});
+
+describe('the feedback function', () => {
+  it('writes only the feedback item families of the table', () => {
+    const writes = granting(allowed(stack.feedback), TABLE_WRITES);
+    expect(writes.length).toBeGreaterThan(0);
+    for (const s of writes) {
+      expect(resourcesOf(s)).toEqual([tableArn]);
+      const leading = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+      expect(leading).toEqual(['FEEDBACK#*', 'IDEMPOTENCY#*', 'RATE#*', 'TOMBSTONE#*']);
+    }
+  });
+
+  it('cannot write S3 objects under published/ (nor anywhere but raw/tombstones/)', () => {
+    const writes = granting(allowed(stack.feedback), OBJECT_WRITES);
+    const patterns = writes.flatMap(resourcesOf);
+    expect(patterns).toEqual([`${lakeArn}/raw/tombstones/*`]);
+    for (const key of [
+      'published/indicators/user-satisfaction/v1.json',
+      'published/catalog.jsonld',
+    ]) {
+      expect(patterns.some((p) => resourceCovers(p, `${lakeArn}/${key}`))).toBe(false);
+    }
+  });
+
+  it('reads only raw feedback and the services snapshot from the lake', () => {
+    const reads = granting(allowed(stack.feedback), ['s3:GetObject']).flatMap(resourcesOf);
+    expect(reads).toEqual([`${lakeArn}/raw/feedback/*`, `${lakeArn}/raw/metrics/services/*`]);
+  });
+
+  it('alone reads the feedback secrets', () => {
+    const secretId = logicalIdOf(stack.platform.secrets.secret);
+    for (const fn of [stack.api, stack.export, stack.compute]) {
+      expect(granting(allowed(fn), ['secretsmanager:GetSecretValue'])).toEqual([]);
+    }
+    const reads = granting(allowed(stack.feedback), ['secretsmanager:GetSecretValue']);
+    expect(reads.flatMap(resourcesOf)).toEqual([`<${secretId}>`]);
+  });
+});
+
+describe('the scheduled functions', () => {
+  it('export writes only its watermark item and raw/feedback/ objects', () => {
+    const statements = allowed(stack.export);
+    expect(granting(statements, TABLE_WRITES)).toHaveLength(1);
+    for (const s of granting(statements, TABLE_WRITES)) {
+      expect(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual([
+        'WATERMARK#*',
+      ]);
+    }
+    expect(granting(statements, OBJECT_WRITES).flatMap(resourcesOf)).toEqual([
+      `${lakeArn}/raw/feedback/*`,
+    ]);
+  });
+
+  it('compute writes indicator items, curated/ and published/, and reads raw/', () => {
+    const statements = allowed(stack.compute);
+    expect(granting(statements, TABLE_WRITES)).toHaveLength(1);
+    for (const s of granting(statements, TABLE_WRITES)) {
+      expect(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual([
+        'INDICATOR#*',
+      ]);
+    }
+    const writes = granting(statements, ['s3:PutObject']).flatMap(resourcesOf);
+    expect(writes.sort()).toEqual([`${lakeArn}/curated/*`, `${lakeArn}/published/*`]);
+    const reads = granting(statements, ['s3:GetObject']).flatMap(resourcesOf);
+    expect(
+      reads.some((p) => resourceCovers(p, `${lakeArn}/raw/feedback/bucket=1/feedback.jsonl.gz`)),
+    ).toBe(true);
+  });
+
+  it('no function may delete lake objects', () => {
+    for (const fn of [stack.api, stack.feedback, stack.export, stack.compute]) {
+      expect(granting(allowed(fn), ['s3:DeleteObject', 's3:DeleteObjectVersion'])).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,367 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../infra/constructs/api-function.js';
+import { DUCKDB_PACKAGE } from '../../infra/constructs/compute-function.js';
+import {
+  FEEDBACK_PUBLIC_ROUTES,
+  FEEDBACK_STAFF_ROUTES,
+} from '../../infra/constructs/feedback-function.js';
+import type { MiranteFunction } from '../../infra/constructs/mirante-function.js';
+import { ACCESS_LOG_FIELDS } from '../../infra/constructs/mirante-http-api.js';
+import type { MiranteStack } from '../../infra/mirante-stack.js';
+import { buildMiranteStack, logicalIdOf, TEST_CODE_VERSION } from './build-mirante-stack.js';
+import type { TemplateJson } from './iam-statements.js';
+
+const PORTAL_ORIGIN = 'https://transparencia.pbh.gov.br';
+
+let dev: { stack: MiranteStack; template: Template; json: TemplateJson };
+let prod: { stack: MiranteStack; template: Template; json: TemplateJson };
+
+function synth(stage: 'dev' | 'prod', context: Record<string, unknown> = {}) {
+  const { stack } = buildMiranteStack(stage, context);
+  const template = Template.fromStack(stack);
+  return { stack, template, json: template.toJSON() as TemplateJson };
+}
+
+beforeAll(() => {
+  dev = synth('dev');
+  prod = synth('prod', { allowedOrigins: PORTAL_ORIGIN, logRetentionDays: '365' });
+});
+
+const functionsOf = (s: MiranteStack): Record<string, MiranteFunction> => ({
+  api: s.api,
+  feedback: s.feedback,
+  export: s.export,
+  compute: s.compute,
+});
+
+/** The properties of AWS::Lambda::Function these tests read. */
+interface LambdaProperties {
+  readonly Runtime: string;
+  readonly Architectures: string[];
+  readonly MemorySize: number;
+  readonly Timeout: number;
+  readonly EphemeralStorage?: { Size: number };
+  readonly Environment: { Variables: Record<string, unknown> };
+  readonly LoggingConfig: unknown;
+}
+
+function functionProps(t: TemplateJson, fn: MiranteFunction): LambdaProperties {
+  const resource = t.Resources[logicalIdOf(fn.function)];
+  expect(resource?.Type).toBe('AWS::Lambda::Function');
+  return resource?.Properties as unknown as LambdaProperties;
+}
+
+describe('storage', () => {
+  it('has one on-demand table with pk/sk strings, gsi1 (ALL), ttl, PITR and encryption', () => {
+    dev.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    dev.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'gsi1pk', AttributeType: 'S' },
+        { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+  });
+
+  it('retains and protects the table and the lake in prod only', () => {
+    prod.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+    dev.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+    const lake = (s: typeof dev) => s.json.Resources[logicalIdOf(s.stack.platform.storage.lake)];
+    expect(lake(prod)?.DeletionPolicy).toBe('Retain');
+    expect(lake(dev)?.DeletionPolicy).toBe('Delete');
+  });
+
+  it('keeps the lake private, versioned, encrypted, logged and expiring old versions', () => {
+    const logsId = logicalIdOf(dev.stack.platform.storage.accessLogs);
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
+      LoggingConfiguration: { DestinationBucketName: { Ref: logsId } },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+            Status: 'Enabled',
+          }),
+          Match.objectLike({
+            Prefix: 'raw/',
+            Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('denies every request to either bucket that is not over TLS', () => {
+    for (const bucket of [dev.stack.platform.storage.lake, dev.stack.platform.storage.accessLogs]) {
+      dev.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: logicalIdOf(bucket) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Principal: { AWS: '*' },
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+});
+
+describe('functions', () => {
+  it('are four Node.js 22 functions; only compute is x86_64', () => {
+    dev.template.resourceCountIs('AWS::Lambda::Function', 4);
+    for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
+      const props = functionProps(dev.json, fn);
+      expect(props.Runtime, name).toBe('nodejs22.x');
+      expect(props.Architectures, name).toEqual([name === 'compute' ? 'x86_64' : 'arm64']);
+    }
+  });
+
+  it('size compute for DuckDB and the others for requests', () => {
+    const compute = functionProps(dev.json, dev.stack.compute);
+    expect(compute).toMatchObject({
+      MemorySize: 3008,
+      EphemeralStorage: { Size: 4096 },
+      Timeout: 900,
+    });
+    expect(functionProps(dev.json, dev.stack.api)).toMatchObject({ MemorySize: 1024 });
+    for (const fn of [dev.stack.api, dev.stack.feedback]) {
+      expect(functionProps(dev.json, fn).Timeout).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('bundle as ESM with a require banner; only compute installs DuckDB and copies queries/', () => {
+    for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
+      expect(fn.bundling.format, name).toBe('esm');
+      expect(fn.bundling.banner, name).toContain('createRequire(import.meta.url)');
+      const copies = fn.bundling.commandHooks?.afterBundling('/src', '/out') ?? [];
+      if (name === 'compute') {
+        expect(fn.bundling.nodeModules).toEqual([DUCKDB_PACKAGE]);
+        expect(copies).toEqual(['cp -r "/src/queries" "/out/queries"']);
+      } else {
+        expect(fn.bundling.nodeModules ?? [], name).not.toContain(DUCKDB_PACKAGE);
+        expect(copies, name).toEqual([]);
+      }
+    }
+  });
+
+  it('receive the configuration and the names of what they were granted', () => {
+    const tableRef = { Ref: logicalIdOf(dev.stack.platform.storage.table) };
+    const lakeRef = { Ref: logicalIdOf(dev.stack.platform.storage.lake) };
+    const secretRef = { Ref: logicalIdOf(dev.stack.platform.secrets.secret) };
+    for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
+      const env = functionProps(dev.json, fn).Environment.Variables;
+      expect(env, name).toMatchObject({
+        MIRANTE_TABLE: tableRef,
+        MIRANTE_LAKE_BUCKET: lakeRef,
+        MIRANTE_TIMEZONE: 'America/Sao_Paulo',
+        MIRANTE_STAGE: 'dev',
+        MIRANTE_CODE_VERSION: TEST_CODE_VERSION,
+        MIRANTE_BUCKET_SECONDS: '300',
+      });
+      if (name === 'feedback') {
+        expect(env).toMatchObject({ MIRANTE_SECRETS_ARN: secretRef, MIRANTE_STAFF_GROUP: 'staff' });
+      } else {
+        expect(env.MIRANTE_SECRETS_ARN, name).toBeUndefined();
+      }
+    }
+    const prodEnv = functionProps(prod.json, prod.stack.api).Environment.Variables;
+    expect(prodEnv.MIRANTE_STAGE).toBe('prod');
+  });
+
+  it('log to their own log group, and every log group has a retention', () => {
+    for (const s of [dev, prod]) {
+      for (const fn of Object.values(functionsOf(s.stack))) {
+        expect(functionProps(s.json, fn).LoggingConfig).toEqual({
+          LogGroup: { Ref: logicalIdOf(fn.logGroup) },
+        });
+      }
+      const groups = Object.values(s.json.Resources).filter(
+        (r) => r.Type === 'AWS::Logs::LogGroup',
+      );
+      expect(groups.length).toBe(5);
+      const days = s === prod ? 365 : 30;
+      for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(days);
+    }
+  });
+});
+
+/** The properties of AWS::ApiGatewayV2::Route these tests read. */
+interface RouteProperties {
+  readonly RouteKey: string;
+  readonly AuthorizationType: string;
+  readonly Target: { 'Fn::Join': [string, [string, { Ref: string }]] };
+}
+
+describe('HTTP API', () => {
+  function routeTable(s: typeof dev): Map<string, { fn: string; auth: string }> {
+    const r = s.json.Resources;
+    const integrationTarget = (id: string) => {
+      const uri = r[id]?.Properties?.IntegrationUri as { 'Fn::GetAtt': string[] };
+      return uri['Fn::GetAtt'][0]!;
+    };
+    const routes = new Map<string, { fn: string; auth: string }>();
+    for (const res of Object.values(r)) {
+      if (res.Type !== 'AWS::ApiGatewayV2::Route') continue;
+      const p = res.Properties as unknown as RouteProperties;
+      const [, [, integration]] = p.Target['Fn::Join'];
+      routes.set(p.RouteKey, { fn: integrationTarget(integration.Ref), auth: p.AuthorizationType });
+    }
+    return routes;
+  }
+
+  it('routes the read paths to the api function and feedback paths to the feedback function', () => {
+    const apiId = logicalIdOf(dev.stack.api.function);
+    const feedbackId = logicalIdOf(dev.stack.feedback.function);
+    const expected = new Map<string, { fn: string; auth: string }>();
+    for (const r of API_ROUTES) expected.set(`${r.method} ${r.path}`, { fn: apiId, auth: 'NONE' });
+    for (const r of FEEDBACK_PUBLIC_ROUTES) {
+      expected.set(`${r.method} ${r.path}`, { fn: feedbackId, auth: 'NONE' });
+    }
+    for (const r of FEEDBACK_STAFF_ROUTES) {
+      expected.set(`${r.method} ${r.path}`, { fn: feedbackId, auth: 'JWT' });
+    }
+    expect(routeTable(dev)).toEqual(expected);
+    expect(expected.get('GET /v1/indicators/{proxy+}')?.fn).toBe(apiId);
+    expect(expected.get('POST /v1/feedback/batch')).toEqual({ fn: feedbackId, auth: 'JWT' });
+  });
+
+  it('validates staff tokens with a JWT authorizer backed by the Cognito user pool', () => {
+    const poolId = logicalIdOf(dev.stack.staffAuth.userPool);
+    const clientId = logicalIdOf(dev.stack.staffAuth.client);
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: Match.anyValue(),
+      },
+    });
+    const authorizer = Object.values(dev.json.Resources).find(
+      (r) => r.Type === 'AWS::ApiGatewayV2::Authorizer',
+    );
+    expect(JSON.stringify(authorizer?.Properties?.JwtConfiguration)).toContain(
+      `{"Ref":"${poolId}"}`,
+    );
+    const staffRoute = Object.values(dev.json.Resources).find(
+      (r) =>
+        r.Type === 'AWS::ApiGatewayV2::Route' &&
+        r.Properties?.RouteKey === 'POST /v1/feedback/batch',
+    );
+    expect(staffRoute?.Properties?.AuthorizerId).toBeDefined();
+    dev.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: 'staff',
+      UserPoolId: { Ref: poolId },
+    });
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+  });
+
+  it('has a throttled $default stage whose access logs carry no client address', () => {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+    const stage = Object.values(dev.json.Resources).find(
+      (r) => r.Type === 'AWS::ApiGatewayV2::Stage',
+    );
+    const settings = stage?.Properties?.AccessLogSettings as { Format: string } | undefined;
+    const format = settings?.Format ?? '';
+    expect(JSON.parse(format)).toEqual(ACCESS_LOG_FIELDS);
+    expect(format).toContain('$context.requestId');
+    expect(format).not.toMatch(/sourceIp|userAgent|X-Forwarded-For/i);
+  });
+
+  it('allows the configured origins', () => {
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [PORTAL_ORIGIN] }),
+    });
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['*'] }),
+    });
+  });
+});
+
+describe('schedules', () => {
+  it('run export every 5 minutes and compute every 15, each with a dead-letter queue', () => {
+    const cases = [
+      { fn: dev.stack.export, rate: 'rate(5 minutes)' },
+      { fn: dev.stack.compute, rate: 'rate(15 minutes)' },
+    ];
+    dev.template.resourceCountIs('AWS::Events::Rule', 2);
+    for (const { fn, rate } of cases) {
+      const queueArn = { 'Fn::GetAtt': [logicalIdOf(fn.schedule.deadLetters), 'Arn'] };
+      dev.template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: rate,
+        State: 'ENABLED',
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [logicalIdOf(fn.function), 'Arn'] },
+            DeadLetterConfig: { Arn: queueArn },
+            RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+          }),
+        ],
+      });
+      dev.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalIdOf(fn.function) },
+        DestinationConfig: { OnFailure: { Destination: queueArn } },
+      });
+    }
+  });
+});
+
+describe('outputs', () => {
+  it('name the API URL, the lake bucket, the table and the user pool', () => {
+    const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['ApiUrl', 'LakeBucketName', 'TableName', 'UserPoolId']),
+    );
+    expect(outputs.TableName?.Value).toEqual({
+      Ref: logicalIdOf(dev.stack.platform.storage.table),
+    });
+  });
+});
