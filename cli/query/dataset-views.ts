@@ -1,4 +1,4 @@
-import type { ColumnKind } from '../../functions/datasets/column-types.js';
+import { type ColumnKind, DUCKDB_TYPES } from '../../functions/datasets/column-types.js';
 import { DATASETS } from '../../functions/datasets/datasets.js';
 import { FEEDBACK_COLUMNS } from '../../functions/lake/feedback-record.js';
 
@@ -25,17 +25,6 @@ export interface DatasetView {
   readonly columns: readonly ContractColumn[];
 }
 
-const DUCKDB_TYPE: Record<ColumnKind, string> = {
-  id: 'VARCHAR',
-  text: 'VARCHAR',
-  enum: 'VARCHAR',
-  month: 'VARCHAR',
-  integer: 'INTEGER',
-  decimal: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  date: 'DATE',
-};
-
 const FEEDBACK_TYPES: Partial<Record<(typeof FEEDBACK_COLUMNS)[number], string>> = {
   rating: 'INTEGER',
 };
@@ -55,7 +44,7 @@ export const DATASET_VIEWS: readonly DatasetView[] = [
   ...Object.values(DATASETS).map((d): DatasetView => {
     const columns: ContractColumn[] = d.columns.map((name) => ({
       name,
-      type: DUCKDB_TYPE[(d.columnKinds as Record<string, ColumnKind>)[name] ?? 'text'],
+      type: DUCKDB_TYPES[(d.columnKinds as Record<string, ColumnKind>)[name] ?? 'text'],
     }));
     if (d.kind === 'snapshot') columns.push({ name: 'as_of', type: 'VARCHAR' });
     return {
