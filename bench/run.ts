@@ -2,9 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { BenchFigure, Benchmark } from './bench-result.js';
 import { computeBenchmark } from './compute.bench.js';
+import { feedbackBenchmark } from './feedback.bench.js';
 
 /** Every benchmark of `npm run bench`, in order. Later issues add theirs here. */
-const benchmarks: Benchmark[] = [computeBenchmark];
+const benchmarks: Benchmark[] = [computeBenchmark, feedbackBenchmark];
 
 const { values } = parseArgs({
   options: {

@@ -1,15 +1,20 @@
 import { createRoute, type OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { MiranteEnv } from '../http/create-base-app.js';
 import { ProblemSchema } from '../http/problem-schema.js';
-import { rawBodyOf, sourceIpOf } from '../http/request-context.js';
+import { sourceIpOf } from '../http/request-context.js';
 import { staffGuard } from '../http/staff-guard.js';
 import { bearerToken, type StaffAuthSource } from '../shared/staff-auth.js';
 import { clientAddress } from './client-address.js';
 import { type EraseFeedbackDeps, eraseFeedback } from './erase-feedback.js';
-import { feedbackBatchRequestSchema, feedbackBatchResultSchema } from './feedback-batch-schema.js';
+import {
+  FEEDBACK_BATCH_MAX_BYTES,
+  feedbackBatchRequestSchema,
+  feedbackBatchResultSchema,
+} from './feedback-batch-schema.js';
 import { feedbackCreatedSchema, feedbackRequestSchema } from './feedback-schema.js';
 import { type ImportFeedbackBatchDeps, importFeedbackBatch } from './import-feedback-batch.js';
-import { parseFeedbackRequest } from './parse-feedback-request.js';
+import { FEEDBACK_MAX_BODY_BYTES, parseFeedbackRequest } from './parse-feedback-request.js';
+import { readBodyUpTo } from './read-body-up-to.js';
 import { type SubmitFeedbackDeps, submitFeedback } from './submit-feedback.js';
 
 /** What the feedback routes need. */
@@ -111,7 +116,7 @@ export function registerFeedbackRoutes(
   app.post('/v1/feedback', async (c) => {
     const parsed = parseFeedbackRequest({
       contentType: c.req.header('content-type'),
-      body: await rawBodyOf(c),
+      body: await readBodyUpTo(c.req.raw, FEEDBACK_MAX_BODY_BYTES),
       idempotencyKey: c.req.header('idempotency-key'),
     });
     const result = await submitFeedback(
@@ -141,7 +146,10 @@ export function registerFeedbackRoutes(
   app.post('/v1/feedback/batch', staffGuard(deps.staffAuth), async (c) => {
     const result = await importFeedbackBatch(
       { ...deps.importBatch, logger: c.get('logger') },
-      { contentType: c.req.header('content-type'), body: await rawBodyOf(c) },
+      {
+        contentType: c.req.header('content-type'),
+        body: await readBodyUpTo(c.req.raw, FEEDBACK_BATCH_MAX_BYTES),
+      },
     );
     return c.json(result, 200);
   });
