@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { apiBenchmark } from './api.bench.js';
 import type { BenchFigure, Benchmark } from './bench-result.js';
 import { computeBenchmark } from './compute.bench.js';
 import { feedbackBenchmark } from './feedback.bench.js';
 
 /** Every benchmark of `npm run bench`, in order. Later issues add theirs here. */
-const benchmarks: Benchmark[] = [computeBenchmark, feedbackBenchmark];
+const benchmarks: Benchmark[] = [computeBenchmark, feedbackBenchmark, apiBenchmark];
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createIndicatorStore } from '../functions/api/indicator-store.js';
+import { loadApiConfig } from '../functions/api/api-config.js';
+import { createReadRoutesDeps } from '../functions/api/create-read-routes-deps.js';
 import { registerReadRoutes } from '../functions/api/read-routes.js';
 import { createServiceCatalogue } from '../functions/datasets/service-catalogue.js';
 import { createFeedbackDeps } from '../functions/feedback/create-feedback-deps.js';
@@ -10,6 +11,7 @@ import { registerOpenApiDocument } from '../functions/http/register-openapi-docu
 import { feedbackExistsInLake } from '../functions/lake/feedback-exists-in-lake.js';
 import type { Logger } from '../functions/shared/logger.js';
 import type { LocalStack } from './local-stack.js';
+import { QUERIES_DIR } from './project-paths.js';
 
 /** What the local app needs beyond the stack. */
 export interface LocalAppOptions {
@@ -29,14 +31,6 @@ export interface LocalAppOptions {
 export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv> {
   const { stack, logger } = options;
   const app = createBaseApp(logger);
-  const store = createIndicatorStore({
-    doc: stack.clients.doc,
-    s3: stack.clients.s3,
-    tableName: stack.config.tableName,
-    lakeBucket: stack.config.lakeBucket,
-    manifestTtlMs: options.manifestTtlMs ?? 1000,
-  });
-  registerReadRoutes(app, { store });
   const services = createServiceCatalogue({
     doc: stack.clients.doc,
     s3: stack.clients.s3,
@@ -44,6 +38,18 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     lakeBucket: stack.config.lakeBucket,
     ttlMs: 5000,
   });
+  registerReadRoutes(
+    app,
+    createReadRoutesDeps({
+      doc: stack.clients.doc,
+      s3: stack.clients.s3,
+      tableName: stack.config.tableName,
+      lakeBucket: stack.config.lakeBucket,
+      config: { ...loadApiConfig(process.env), manifestTtlMs: options.manifestTtlMs ?? 1000 },
+      queriesDir: QUERIES_DIR,
+      services: () => services.list(),
+    }),
+  );
   registerFeedbackRoutes(
     app,
     createFeedbackDeps({

@@ -1,22 +1,24 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import { createBaseApp, type MiranteEnv } from '../http/create-base-app.js';
 import { registerOpenApiDocument } from '../http/register-openapi-document.js';
+import { registerPortalRoutes } from '../portal/portal-routes.js';
 import type { Logger } from '../shared/logger.js';
-import type { IndicatorStore } from './indicator-store.js';
 import { registerReadRoutes } from './read-routes.js';
+import type { ReadRoutesDeps } from './read-routes-deps.js';
 
 /** What the public read API function needs. */
 export interface ApiAppDeps {
-  readonly store: IndicatorStore;
+  readonly deps: ReadRoutesDeps;
   readonly logger: Logger;
   /** Routes served by other functions, documented here so `/openapi.json` is complete. */
   readonly documentedElsewhere?: readonly RouteConfig[];
 }
 
 /** The app of the public read API function (no write path). */
-export function createApiApp(deps: ApiAppDeps): OpenAPIHono<MiranteEnv> {
-  const app = createBaseApp(deps.logger);
-  registerReadRoutes(app, { store: deps.store });
-  registerOpenApiDocument(app, deps.documentedElsewhere);
+export function createApiApp(options: ApiAppDeps): OpenAPIHono<MiranteEnv> {
+  const app = createBaseApp(options.logger);
+  registerReadRoutes(app, options.deps);
+  registerPortalRoutes(app, options.deps);
+  registerOpenApiDocument(app, options.documentedElsewhere);
   return app;
 }

@@ -1,21 +1,35 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { handle } from 'hono/aws-lambda';
+import { createServiceCatalogue } from '../datasets/service-catalogue.js';
 import { awsClientOptionsFromEnv, createAwsClients } from '../shared/aws-clients.js';
 import { loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
+import { loadApiConfig } from './api-config.js';
 import { createApiApp } from './create-api-app.js';
-import { createIndicatorStore } from './indicator-store.js';
+import { createReadRoutesDeps } from './create-read-routes-deps.js';
 
 const config = loadConfig(process.env);
 const clients = createAwsClients(awsClientOptionsFromEnv(process.env));
 const logger = createLogger({ service: 'api' });
+const services = createServiceCatalogue({
+  doc: clients.doc,
+  s3: clients.s3,
+  tableName: config.tableName,
+  lakeBucket: config.lakeBucket,
+});
 const app = createApiApp({
   logger,
-  store: createIndicatorStore({
+  deps: createReadRoutesDeps({
     doc: clients.doc,
     s3: clients.s3,
     tableName: config.tableName,
     lakeBucket: config.lakeBucket,
-    manifestTtlMs: Number(process.env.MIRANTE_MANIFEST_TTL_MS ?? 5000),
+    config: loadApiConfig(process.env),
+    // The bundle carries queries/ beside the handler (copied at bundling time).
+    queriesDir:
+      process.env.MIRANTE_QUERIES_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'queries'),
+    services: () => services.list(),
   }),
 });
 

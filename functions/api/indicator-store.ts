@@ -8,18 +8,25 @@ import {
   readManifest,
   type VersionRecord,
 } from '../publish/manifest.js';
+import { type DocumentHead, readDocumentHead } from './read-document-head.js';
+
+/** What locates a published version's document. */
+export type DocumentLocation = Pick<Manifest, 'indicatorId' | 'version' | 'jsonKey'>;
 
 /** Read access to published indicators, cached in memory. */
 export interface IndicatorStore {
   /** Every published indicator's manifest (cached for the manifest TTL). */
   manifests(): Promise<Manifest[]>;
-  /** One indicator's manifest, or undefined when it was never published. */
+  /** One indicator's manifest, or undefined when it was never published (cached for the TTL). */
   manifest(id: string): Promise<Manifest | undefined>;
   /** A published document; versions never change, so they are cached by version. */
-  document(
-    manifest: Pick<Manifest, 'indicatorId' | 'version' | 'jsonKey'>,
-  ): Promise<IndicatorDocument>;
-  /** The published history of an indicator, newest first. */
+  document(location: DocumentLocation): Promise<IndicatorDocument>;
+  /**
+   * A published document's metadata and receipt without its rows (ranged reads), cached by
+   * version: what the history needs without loading every version's rows.
+   */
+  head(location: DocumentLocation): Promise<DocumentHead>;
+  /** The published history of an indicator, newest first (cached for the TTL). */
   versions(id: string): Promise<VersionRecord[]>;
 }
 
@@ -29,66 +36,91 @@ export interface IndicatorStoreOptions {
   readonly s3: S3Client;
   readonly tableName: string;
   readonly lakeBucket: string;
-  /** How long manifests are served from memory (default 5 s). */
+  /** How long manifests and version lists are served from memory (default 5 s). */
   readonly manifestTtlMs?: number;
-  /** How many published documents stay in memory (default 64). */
+  /** How many published documents stay in memory (default 32, least recently used out). */
   readonly maxDocuments?: number;
+  /** How many version heads (metadata and receipt) stay in memory (default 512). */
+  readonly maxHeads?: number;
+  /** How many versions of one indicator the history lists (default 1,000). */
+  readonly maxVersions?: number;
   readonly now?: () => number;
 }
 
 /**
  * A read-only store over the manifests in DynamoDB and the published documents in S3. A warm
  * function answers from memory: manifests for a few seconds, documents per version (immutable).
+ * A failed read is not cached.
  */
 export function createIndicatorStore(options: IndicatorStoreOptions): IndicatorStore {
   const ttl = options.manifestTtlMs ?? 5000;
-  const maxDocuments = options.maxDocuments ?? 64;
   const now = options.now ?? Date.now;
-  let all: { at: number; value: Promise<Manifest[]> } | undefined;
-  const one = new Map<string, { at: number; value: Promise<Manifest | undefined> }>();
-  const documents = new Map<string, Promise<IndicatorDocument>>();
-
-  const fresh = (at: number) => now() - at < ttl;
+  const { doc, s3, tableName, lakeBucket } = options;
+  const all = createTtlCache<string, Manifest[]>(ttl, now);
+  const one = createTtlCache<string, Manifest | undefined>(ttl, now);
+  const history = createTtlCache<string, VersionRecord[]>(ttl, now);
+  const documents = createLru<IndicatorDocument>(options.maxDocuments ?? 32);
+  const heads = createLru<DocumentHead>(options.maxHeads ?? 512);
 
   return {
-    manifests() {
-      if (!all || !fresh(all.at)) {
-        const value = listManifests(options.doc, options.tableName);
-        all = { at: now(), value };
-        value.catch(() => {
-          all = undefined;
-        });
-      }
-      return all.value;
+    manifests: () => all.get('all', () => listManifests(doc, tableName)),
+    manifest: (id) => one.get(id, () => readManifest(doc, tableName, id)),
+    versions: (id) =>
+      history.get(id, () => listVersions(doc, tableName, id, options.maxVersions ?? 1000)),
+    document: (location) =>
+      documents.get(`${location.indicatorId}@${location.version}`, () =>
+        readJson<IndicatorDocument>(s3, lakeBucket, location.jsonKey),
+      ),
+    head: (location) => {
+      const key = `${location.indicatorId}@${location.version}`;
+      const loaded = documents.peek(key);
+      if (loaded) return loaded;
+      return heads.get(key, () => readDocumentHead(s3, lakeBucket, location.jsonKey));
     },
-    manifest(id) {
-      const hit = one.get(id);
-      if (hit && fresh(hit.at)) return hit.value;
-      const value = readManifest(options.doc, options.tableName, id);
-      one.set(id, { at: now(), value });
-      value.catch(() => one.delete(id));
+  };
+}
+
+function createTtlCache<K, V>(ttl: number, now: () => number) {
+  const entries = new Map<K, { at: number; value: Promise<V> }>();
+  return {
+    get(key: K, load: () => Promise<V>): Promise<V> {
+      const hit = entries.get(key);
+      if (hit && now() - hit.at < ttl) return hit.value;
+      const value = load();
+      const entry = { at: now(), value };
+      entries.set(key, entry);
+      value.catch(() => {
+        if (entries.get(key) === entry) entries.delete(key);
+      });
       return value;
     },
-    document(manifest) {
-      const cacheKey = `${manifest.indicatorId}@${manifest.version}`;
-      let hit = documents.get(cacheKey);
+  };
+}
+
+function createLru<V>(max: number) {
+  const entries = new Map<string, Promise<V>>();
+  return {
+    peek(key: string): Promise<V> | undefined {
+      return entries.get(key);
+    },
+    get(key: string, load: () => Promise<V>): Promise<V> {
+      const hit = entries.get(key);
       if (hit) {
-        documents.delete(cacheKey);
-        documents.set(cacheKey, hit);
+        entries.delete(key);
+        entries.set(key, hit);
         return hit;
       }
-      hit = readJson<IndicatorDocument>(options.s3, options.lakeBucket, manifest.jsonKey);
-      documents.set(cacheKey, hit);
-      hit.catch(() => documents.delete(cacheKey));
-      while (documents.size > maxDocuments) {
-        const oldest = documents.keys().next().value;
+      const value = load();
+      entries.set(key, value);
+      value.catch(() => {
+        if (entries.get(key) === value) entries.delete(key);
+      });
+      while (entries.size > max) {
+        const oldest = entries.keys().next().value;
         if (oldest === undefined) break;
-        documents.delete(oldest);
+        entries.delete(oldest);
       }
-      return hit;
-    },
-    versions(id) {
-      return listVersions(options.doc, options.tableName, id);
+      return value;
     },
   };
 }

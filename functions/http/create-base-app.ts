@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from '../shared/logger.js';
 import { ProblemError, problemResponse } from '../shared/problem.js';
+import { lazyChildLogger } from './lazy-child-logger.js';
 import { validationHook } from './validation-hook.js';
+
+/** Headers of every response (an HTML route sends its own Content-Security-Policy). */
+const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+];
 
 /** Hono variables every Mirante route can read. */
 export interface MiranteVariables {
@@ -29,16 +37,24 @@ export function createBaseApp(logger: Logger): OpenAPIHono<MiranteEnv> {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
-    c.set('logger', logger.child({ requestId }));
+    c.set('logger', lazyChildLogger(logger, { requestId }));
     const started = performance.now();
-    await next();
+    // Prepared before the handler runs, so every response built through the context (c.body,
+    // c.json, problems) carries them without being rebuilt afterwards; a route sets its own
+    // Content-Security-Policy (an HTML page) by sending that header.
+    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
     c.header('X-Request-Id', requestId);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    if (!c.res.headers.has('Content-Security-Policy')) {
-      c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    await next();
+    // A handler that returned a Response of its own bypassed the prepared headers.
+    if (!c.res.headers.has('X-Request-Id')) {
+      const csp = c.res.headers.has('Content-Security-Policy');
+      for (const [name, value] of SECURITY_HEADERS) {
+        if (name !== 'Content-Security-Policy' || !csp) c.header(name, value);
+      }
+      c.header('X-Request-Id', requestId);
     }
-    c.get('logger').debug('request', {
+    logger.debug('request', {
+      requestId,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,

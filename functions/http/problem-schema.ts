@@ -14,3 +14,11 @@ export const ProblemSchema = z
   })
   .catchall(z.unknown())
   .openapi('Problem');
+
+/** An OpenAPI response entry whose body is a problem (`application/problem+json`). */
+export function problemResponse(description: string) {
+  return {
+    description,
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  } as const;
+}

@@ -1,0 +1,207 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { QUERIES_DIR } from '../cli/project-paths.js';
+import { serveApp } from '../cli/serve.js';
+import { loadApiConfig } from '../functions/api/api-config.js';
+import { createApiApp } from '../functions/api/create-api-app.js';
+import { createReadRoutesDeps } from '../functions/api/create-read-routes-deps.js';
+import { publishIndicator } from '../functions/publish/publish-indicator.js';
+import { silentLogger } from '../functions/shared/logger.js';
+import {
+  fixtureRows,
+  readMetadata,
+  readRegistry,
+} from '../test/integration/api/support/api-fixtures.js';
+import { startTestStack } from '../test/support/test-stack.js';
+import { type BenchFigure, type Benchmark, type BenchOptions, median } from './bench-result.js';
+
+/** Connections of the throughput comparison. */
+const CONNECTIONS = 50;
+/** Requests per second of the latency measurement. */
+const FIXED_RATE = 2_000;
+const ROUNDS = 3;
+/** The benchmarked request: one indicator, filtered to about 4 KB of JSON. */
+const PATH = '/v1/indicators/wifi-hotspots?region=barreiro&vulnerable_area=true,false';
+
+/** What the server process reports once both servers listen. */
+interface ServerReady {
+  readonly app: string;
+  readonly bare: string;
+  readonly bytes: number;
+}
+
+/**
+ * The public read API on loopback (issue #6), in a server process of its own so the load
+ * generator does not share its event loop: a cached indicator of about 4 KB
+ * (`GET /v1/indicators/wifi-hotspots?region=…` on @hono/node-server, the full API app with CORS,
+ * security headers, request ids, language and filter parsing, ETag) versus a bare `node:http`
+ * server returning the same bytes and headers, both with autocannon at 50 connections — goal
+ * ≥ 75% of the bare requests/s (median of 3 interleaved rounds); then p99 latency at a fixed
+ * 2,000 requests/s — goal ≤ 5 ms.
+ */
+export const apiBenchmark: Benchmark = {
+  name: 'api',
+  async run(options: BenchOptions): Promise<BenchFigure[]> {
+    const seconds = Math.max(3, Math.round(5 * options.scale));
+    const { child, ready } = await startServerProcess();
+    try {
+      options.log(`response body: ${ready.bytes.toLocaleString('en')} bytes (${PATH})`);
+      await load(ready.app, { connections: CONNECTIONS, duration: 2 });
+      await load(ready.bare, { connections: CONNECTIONS, duration: 2 });
+      const app: number[] = [];
+      const bare: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        app.push((await load(ready.app, { connections: CONNECTIONS, duration: seconds })).rps);
+        bare.push((await load(ready.bare, { connections: CONNECTIONS, duration: seconds })).rps);
+        options.log(
+          `round ${round + 1}: API ${fmt(app.at(-1))} req/s, bare ${fmt(bare.at(-1))} req/s`,
+        );
+      }
+      const fixed = await load(ready.app, {
+        connections: CONNECTIONS,
+        duration: Math.max(5, 2 * seconds),
+        overallRate: FIXED_RATE,
+      });
+      options.log(
+        `fixed ${FIXED_RATE} req/s: achieved ${fmt(fixed.rps)} req/s, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, errors ${fixed.errors}`,
+      );
+      const rate = median(app);
+      const bareRate = median(bare);
+      return [
+        {
+          name: `GET cached indicator (${fmt(ready.bytes)} B) at ${CONNECTIONS} connections`,
+          unit: 'req/s',
+          value: rate,
+          baseline: { name: 'bare node:http, same bytes', value: bareRate },
+          ratio: rate / bareRate,
+          goal: '≥ 0.75',
+          pass: rate / bareRate >= 0.75,
+        },
+        {
+          name: `p99 latency at a fixed ${FIXED_RATE.toLocaleString('en')} req/s`,
+          unit: 'ms',
+          value: fixed.p99,
+          goal: '≤ 5 ms',
+          pass: fixed.p99 <= 5 && fixed.errors === 0,
+        },
+      ];
+    } finally {
+      child.kill('SIGTERM');
+    }
+  },
+};
+
+interface LoadResult {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+async function load(
+  url: string,
+  options: { connections: number; duration: number; overallRate?: number },
+): Promise<LoadResult> {
+  const result = await autocannon({ url: `${url}${PATH}`, ...options });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+  };
+}
+
+function startServerProcess(): Promise<{ child: ChildProcess; ready: ServerReady }> {
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, MIRANTE_API_BENCH_SERVER: '1' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (ready) => resolve({ child, ready: ready as ServerReady }));
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+}
+
+/**
+ * The server process: an embedded stack with one published indicator, the API app on
+ * @hono/node-server (warmed so the indicator is cached) and a bare `node:http` server sending
+ * the bytes and headers the app sent.
+ */
+async function serveForBenchmark(): Promise<void> {
+  const stack = await startTestStack();
+  const metadata = await readMetadata('wifi-hotspots');
+  const registry = await readRegistry();
+  const periods = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+  await publishIndicator(
+    {
+      doc: stack.clients.doc,
+      s3: stack.clients.s3,
+      config: { ...stack.config, codeVersion: 'bench' },
+      now: () => new Date('2026-01-05T03:00:00.000Z'),
+    },
+    {
+      metadata,
+      sqlSha256: 'c'.repeat(64),
+      inputs: [
+        { key: 'curated/wifi_hotspots/month=2025-12/part-0.parquet', etag: '"b"', rows: 4000 },
+      ],
+      inputsHash: 'bench',
+      rows: fixtureRows(metadata, registry, periods),
+      suppressedPrimary: 0,
+      suppressedComplementary: 0,
+    },
+  );
+  const app = createApiApp({
+    logger: silentLogger,
+    deps: createReadRoutesDeps({
+      doc: stack.clients.doc,
+      s3: stack.clients.s3,
+      tableName: stack.config.tableName,
+      lakeBucket: stack.config.lakeBucket,
+      config: { ...loadApiConfig({}), manifestTtlMs: 5_000 },
+      queriesDir: QUERIES_DIR,
+    }),
+  });
+  const served = await serveApp(app, 0, '127.0.0.1');
+  const appUrl = `http://127.0.0.1:${served.port}`;
+  const sample = await fetch(`${appUrl}${PATH}`);
+  const body = Buffer.from(await sample.arrayBuffer());
+  if (sample.status !== 200) throw new Error(`bench request answered ${sample.status}`);
+  const headers: Record<string, string> = {};
+  sample.headers.forEach((value, name) => {
+    if (
+      !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name)
+    ) {
+      headers[name] = value;
+    }
+  });
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { ...headers, 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((done) => bare.listen(0, '127.0.0.1', done));
+  const address = bare.address();
+  const barePort = typeof address === 'object' && address ? address.port : 0;
+  process.send?.({
+    app: appUrl,
+    bare: `http://127.0.0.1:${barePort}`,
+    bytes: body.length,
+  } satisfies ServerReady);
+  process.once('SIGTERM', () => {
+    bare.close();
+    void served
+      .close()
+      .then(() => stack.close())
+      .finally(() => process.exit(0));
+  });
+}
+
+function fmt(n: number | undefined): string {
+  return n === undefined ? '?' : Math.round(n).toLocaleString('en-US');
+}
+
+if (process.env.MIRANTE_API_BENCH_SERVER === '1') await serveForBenchmark();
