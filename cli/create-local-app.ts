@@ -9,6 +9,7 @@ import type { RateLimits } from '../functions/feedback/rate-limiter.js';
 import { createBaseApp, type MiranteEnv } from '../functions/http/create-base-app.js';
 import { registerOpenApiDocument } from '../functions/http/register-openapi-document.js';
 import { feedbackExistsInLake } from '../functions/lake/feedback-exists-in-lake.js';
+import { registerMetrics } from '../functions/metrics/register-metrics.js';
 import type { Logger } from '../functions/shared/logger.js';
 import type { LocalStack } from './local-stack.js';
 import { QUERIES_DIR } from './project-paths.js';
@@ -63,6 +64,12 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
       ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
     }),
   );
+  registerMetrics(app, {
+    clients: stack.clients,
+    config: stack.config,
+    logger,
+    staffAuth: { kind: 'token', token: options.staffToken },
+  });
   registerOpenApiDocument(app);
   return app;
 }

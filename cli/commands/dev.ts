@@ -5,6 +5,7 @@ import { createLogger } from '../../functions/shared/logger.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import type { CommandContext } from '../command-context.js';
 import { createLocalApp } from '../create-local-app.js';
+import { pollIncoming } from '../incoming-poller.js';
 import {
   loadOrCreateStaffToken,
   localPaths,
@@ -20,7 +21,8 @@ import { serveApp } from '../serve.js';
 /**
  * `mirante dev`: the whole stack on one laptop. Starts the embedded DynamoDB and S3 servers
  * (persisted under `.mirante/`), creates the table and bucket, seeds the demo city on first
- * start, serves the API, and runs export + compute now and every `MIRANTE_CYCLE_SECONDS`.
+ * start, serves the API, and every `MIRANTE_CYCLE_SECONDS` processes files dropped under
+ * `incoming/` (the local stand-in for the S3 notification), then runs export + compute.
  * Ctrl-C stops everything cleanly; `--reset` wipes `.mirante/` first.
  */
 export async function runDev(ctx: CommandContext): Promise<number> {
@@ -117,11 +119,13 @@ export async function runDev(ctx: CommandContext): Promise<number> {
 
   const tick = async () => {
     if (stopping) return;
-    cycle = runLocalCycle(stack, indicators, logger).catch((error: unknown) => {
-      logger.error('cycle failed; retrying next cycle', {
-        error: error instanceof Error ? error.message : String(error),
+    cycle = pollIncoming(stack, logger)
+      .then(() => runLocalCycle(stack, indicators, logger))
+      .catch((error: unknown) => {
+        logger.error('cycle failed; retrying next cycle', {
+          error: error instanceof Error ? error.message : String(error),
+        });
       });
-    });
     await cycle;
     if (!stopping) timer = setTimeout(() => void tick(), cycleSeconds * 1000);
   };

@@ -1,21 +1,9 @@
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../shared/period.js';
+import { REGIONS } from '../shared/vocabulary.js';
 
-/** Belo Horizonte's nine administrative regions (regionais), as slugs. */
-export const REGIONS = [
-  'barreiro',
-  'centro-sul',
-  'leste',
-  'nordeste',
-  'noroeste',
-  'norte',
-  'oeste',
-  'pampulha',
-  'venda-nova',
-] as const;
-
-/** One of the nine regionais. */
-export type Region = (typeof REGIONS)[number];
+/** The regionais and channels, re-exported from the shared vocabulary (their one definition). */
+export { CHANNELS, type Channel, REGIONS, type Region } from '../shared/vocabulary.js';
 
 /** The fixed list of service categories (slugs), shared with the dimension registry. */
 export const SERVICE_CATEGORIES = [
@@ -35,12 +23,6 @@ export const SERVICE_CATEGORIES = [
 
 /** A service category slug. */
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
-
-/** Channels through which a service is used (and rated). `web` and `app` are the digital ones. */
-export const CHANNELS = ['web', 'app', 'telecentro', 'phone', 'in_person'] as const;
-
-/** A service channel. */
-export type Channel = (typeof CHANNELS)[number];
 
 /** The rough bounding box of Belo Horizonte; coordinates outside it are rejected. */
 export const BH_BOUNDS = {

@@ -46,6 +46,12 @@ export interface DatasetDefinition<Row extends AnyRow = AnyRow, Column extends s
   readonly replacementKey: readonly Column[];
   /** Columns that identify one row; two rows of a batch with the same values are rejected. */
   readonly grain: readonly Column[];
+  /**
+   * Columns whose values must exist in another dataset's current snapshot: column → name of a
+   * snapshot dataset with a one-column grain (e.g. `transactions.service_id` → `services`).
+   * Checked when a batch is submitted (not re-checked when the snapshot changes later).
+   */
+  readonly references: { readonly [K in Column]?: string };
 }
 
 /** The validated row type of a dataset definition (distributes over a union of definitions). */
@@ -60,6 +66,7 @@ export interface DatasetSpec<Shape extends DatasetShape> {
   readonly rowSchema: z.ZodObject<Shape, z.core.$strict>;
   readonly replacementKey: readonly (keyof Shape & string)[];
   readonly grain: readonly (keyof Shape & string)[];
+  readonly references?: { readonly [K in keyof Shape & string]?: string };
 }
 
 /** The DuckDB view name of a dataset name (hyphens become underscores). */
@@ -77,7 +84,11 @@ export function defineDataset<Shape extends DatasetShape>(
   const columnKinds = Object.fromEntries(
     columns.map((c) => [c, columnKindOf(spec.rowSchema.shape[c] as z.ZodType)]),
   ) as { [K in keyof Shape & string]: ColumnKind };
-  for (const key of [...spec.replacementKey, ...spec.grain]) {
+  for (const key of [
+    ...spec.replacementKey,
+    ...spec.grain,
+    ...Object.keys(spec.references ?? {}),
+  ]) {
     if (!columns.includes(key)) throw new Error(`${spec.name}: ${key} is not a column`);
   }
   if (spec.kind === 'periodic') {
@@ -98,5 +109,6 @@ export function defineDataset<Shape extends DatasetShape>(
     columnKinds,
     replacementKey: spec.replacementKey,
     grain: spec.grain,
+    references: spec.references ?? {},
   };
 }

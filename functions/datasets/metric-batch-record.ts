@@ -1,10 +1,11 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { metricBatchKey } from '../shared/table-keys.js';
 
 /**
  * The record of one accepted metric batch (DynamoDB item `BATCH#<dataset>` / `BATCH#<batch id>`).
  * The rows themselves live in the lake at `rawKey`. A batch's state (current, replaced,
- * retracted) is derived from all records of its dataset by {@link batchStates}.
+ * retracted) is derived from all records of its dataset by `resolveBatches` (batch-states.ts).
  */
 export interface MetricBatchRecord {
   readonly dataset: string;
@@ -34,8 +35,20 @@ export interface MetricBatchRecord {
   readonly retractedAt?: string | undefined;
 }
 
-/** The table attributes (snake_case) of a batch record. */
+/**
+ * Above this many replacement keys a record stores them gzipped (`replacement_keys_gz`, a binary
+ * attribute holding the JSON list) instead of as a list, so that a batch covering tens of
+ * thousands of (month, service) pairs stays far below DynamoDB's 400 KB item limit.
+ */
+export const INLINE_REPLACEMENT_KEYS_MAX = 1000;
+
+/**
+ * The table attributes (snake_case) of a batch record. Replacement keys are a list
+ * (`replacement_keys`) or, beyond {@link INLINE_REPLACEMENT_KEYS_MAX}, gzipped JSON
+ * (`replacement_keys_gz`); always read records through {@link batchRecordFromItem}.
+ */
 export function batchRecordToItem(record: MetricBatchRecord): Record<string, unknown> {
+  const inline = record.replacementKeys.length <= INLINE_REPLACEMENT_KEYS_MAX;
   return {
     ...metricBatchKey(record.dataset, record.batchId),
     dataset: record.dataset,
@@ -46,7 +59,13 @@ export function batchRecordToItem(record: MetricBatchRecord): Record<string, unk
     submitter: record.submitter,
     created_at: record.createdAt,
     activated_at: record.activatedAt,
-    replacement_keys: [...record.replacementKeys],
+    ...(inline
+      ? { replacement_keys: [...record.replacementKeys] }
+      : {
+          replacement_keys_gz: new Uint8Array(
+            gzipSync(JSON.stringify(record.replacementKeys), { level: 9 }),
+          ),
+        }),
     replaced: [...record.replaced],
     retracted_at: record.retractedAt,
   };
@@ -63,7 +82,7 @@ export function batchRecordFromItem(item: Record<string, unknown>): MetricBatchR
     submitter: String(item.submitter),
     createdAt: String(item.created_at),
     activatedAt: String(item.activated_at),
-    replacementKeys: Array.isArray(item.replacement_keys) ? item.replacement_keys.map(String) : [],
+    replacementKeys: replacementKeysOf(item),
     replaced: Array.isArray(item.replaced) ? item.replaced.map(String) : [],
     retractedAt: typeof item.retracted_at === 'string' ? item.retracted_at : undefined,
   };
@@ -91,4 +110,13 @@ export async function listBatchRecords(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return out;
+}
+
+function replacementKeysOf(item: Record<string, unknown>): string[] {
+  if (Array.isArray(item.replacement_keys)) return item.replacement_keys.map(String);
+  if (item.replacement_keys_gz instanceof Uint8Array) {
+    const list: unknown = JSON.parse(gunzipSync(item.replacement_keys_gz).toString('utf8'));
+    return Array.isArray(list) ? list.map(String) : [];
+  }
+  return [];
 }

@@ -16,6 +16,11 @@ export interface ParsedMetricsBody<Row> {
   /** The detected delimiter of a CSV body. */
   readonly delimiter?: CsvDelimiter;
   readonly rows: Row[];
+  /**
+   * The row number of each row as its author sees it (CSV: the spreadsheet row, header = 1;
+   * JSON: `rows[0]` is 1), for errors found after validation (e.g. an unknown service).
+   */
+  readonly rowNumbers: readonly number[];
 }
 
 /**
@@ -58,7 +63,9 @@ export function parseMetricsBody<D extends DatasetDefinition>(
   }
   if (format === 'csv') {
     const parsed = parseCsv(dataset, body);
-    return { format, delimiter: parsed.delimiter, rows: assertValidRows(dataset, parsed) };
+    const rows = assertValidRows(dataset, parsed);
+    return { format, delimiter: parsed.delimiter, rows, rowNumbers: parsed.rowNumbers };
   }
-  return { format, rows: assertValidRows(dataset, parseJsonRows(dataset, body)) };
+  const rows = assertValidRows(dataset, parseJsonRows(dataset, body));
+  return { format, rows, rowNumbers: rows.map((_, i) => i + 1) };
 }

@@ -1,8 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { resolveBatches } from './batch-states.js';
-import { listBatchRecords } from './metric-batch-record.js';
-import { readBatchRows } from './read-batch-rows.js';
+import { readCurrentSnapshot } from './current-snapshot.js';
 import type { ServiceRow } from './services.js';
 
 /** The city's service catalogue as the current `services` snapshot holds it. */
@@ -35,15 +33,8 @@ export function createServiceCatalogue(options: ServiceCatalogueOptions): Servic
   let cached: { at: number; value: Promise<Map<string, ServiceRow>> } | undefined;
 
   const load = async (): Promise<Map<string, ServiceRow>> => {
-    const records = await listBatchRecords(options.doc, options.tableName, 'services');
-    const current = resolveBatches(records).currentByKey.get('*');
-    const record = records.find((r) => r.batchId === current);
-    if (!record) return new Map();
-    const rows = (await readBatchRows(
-      options.s3,
-      options.lakeBucket,
-      record.rawKey,
-    )) as ServiceRow[];
+    const snapshot = await readCurrentSnapshot(options, 'services');
+    const rows = (snapshot?.rows ?? []) as ServiceRow[];
     return new Map(rows.map((r) => [r.service_id, r]));
   };
   const get = () => {

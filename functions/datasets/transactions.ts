@@ -15,7 +15,8 @@ export type TransactionRow = z.infer<typeof transactionRowSchema>;
 
 /**
  * `transactions` (periodic). Each service manager reports their own service, so a batch
- * replaces the rows of the (month, service_id) pairs it contains.
+ * replaces the rows of the (month, service_id) pairs it contains. Every `service_id` must be in
+ * the current service catalogue when the batch is submitted.
  */
 export const transactionsDataset = defineDataset({
   name: 'transactions',
@@ -26,4 +27,5 @@ export const transactionsDataset = defineDataset({
   rowSchema: transactionRowSchema,
   replacementKey: ['month', 'service_id'],
   grain: ['month', 'service_id', 'channel'],
+  references: { service_id: 'services' },
 });

@@ -1,5 +1,5 @@
-import { CHANNELS, type Channel } from '../datasets/column-types.js';
 import type { ServiceRow } from '../datasets/services.js';
+import { CHANNELS, type Channel } from '../shared/vocabulary.js';
 
 /** Share of a service's digital use through `web` and `app` before its redesign (svc-0002). */
 const REDESIGN_BEFORE = 0.4;

@@ -1,4 +1,4 @@
-import type { Region } from '../datasets/column-types.js';
+import type { Region } from '../shared/vocabulary.js';
 
 /** What the demo city knows about one regional (approximate, for synthetic data only). */
 export interface RegionProfile {

@@ -1,4 +1,12 @@
-import { CHANNELS, type Channel, REGIONS, type Region } from '../datasets/column-types.js';
+import {
+  CHANNELS,
+  type Channel,
+  type Outcome,
+  REASONS,
+  REGIONS,
+  type Reason,
+  type Region,
+} from '../shared/vocabulary.js';
 import { channelShares } from './channel-mix.js';
 import { POPULATION_WEIGHTS } from './city-geography.js';
 import {
@@ -14,11 +22,8 @@ import {
   COMPLETED_BY_RATING,
   FAILED_SHARE,
   NOT_ELIGIBLE_SHARE,
-  type Outcome,
   REASON_SHARE,
   REASON_WEIGHTS,
-  REASONS,
-  type Reason,
 } from './rating-texture.js';
 import {
   DEFAULT_SEED_TIMEZONE,

@@ -1,5 +1,5 @@
-import { CHANNELS } from '../datasets/column-types.js';
 import type { TransactionRow } from '../datasets/transactions.js';
+import { CHANNELS } from '../shared/vocabulary.js';
 import { channelShares } from './channel-mix.js';
 import { REDESIGNED_SERVICE_ID, type SeedService } from './generate-services.js';
 import { createRandom } from './prng.js';

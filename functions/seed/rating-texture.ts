@@ -1,21 +1,3 @@
-/** Outcomes of a rated visit (GDS completion semantics: `not_eligible` counts as completed). */
-export const OUTCOMES = ['completed', 'not_eligible', 'failed', 'gave_up'] as const;
-/** An outcome of a rated visit. */
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** What most influenced a rating (gov.br's evaluation dimensions). */
-export const REASONS = [
-  'clarity',
-  'ease_of_use',
-  'channels',
-  'cost_effort',
-  'stability',
-  'time',
-  'effectiveness',
-] as const;
-/** A reason of a rating. */
-export type Reason = (typeof REASONS)[number];
-
 /** P(completed | rating 1…5); `not_eligible` is a flat 4%, the rest splits failed/gave up. */
 export const COMPLETED_BY_RATING = [0.25, 0.45, 0.7, 0.88, 0.93] as const;
 /** Share of ratings whose outcome is `not_eligible`. */

