@@ -21,9 +21,9 @@ import { type BenchFigure, type Benchmark, type BenchOptions, median } from './b
 const CONNECTIONS = 50;
 /** Requests per second of the latency measurement. */
 const FIXED_RATE = 2_000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** The benchmarked request: one indicator, filtered to about 4 KB of JSON. */
-const PATH = '/v1/indicators/wifi-hotspots?region=barreiro&vulnerable_area=true,false';
+const PATH = '/v1/indicators/wifi-hotspots?region=barreiro&vulnerable_area=true';
 
 /** What the server process reports once both servers listen. */
 interface ServerReady {
@@ -35,11 +35,12 @@ interface ServerReady {
 /**
  * The public read API on loopback (issue #6), in a server process of its own so the load
  * generator does not share its event loop: a cached indicator of about 4 KB
- * (`GET /v1/indicators/wifi-hotspots?region=…` on @hono/node-server, the full API app with CORS,
- * security headers, request ids, language and filter parsing, ETag) versus a bare `node:http`
- * server returning the same bytes and headers, both with autocannon at 50 connections — goal
- * ≥ 75% of the bare requests/s (median of 3 interleaved rounds); then p99 latency at a fixed
- * 2,000 requests/s — goal ≤ 5 ms.
+ * (`GET /v1/indicators/wifi-hotspots?region=barreiro&vulnerable_area=true` on
+ * @hono/node-server: the full API app with CORS, security headers, request ids, language and
+ * filter parsing, ETag) versus a bare `node:http` server returning the same bytes and headers,
+ * both with autocannon at 50 connections — goal ≥ 75% of the bare requests/s (median ratio of 5
+ * back-to-back rounds, alternating which server goes first); then p99 latency at a fixed 2,000
+ * requests/s — goal ≤ 5 ms.
  */
 export const apiBenchmark: Benchmark = {
   name: 'api',
@@ -52,11 +53,21 @@ export const apiBenchmark: Benchmark = {
       await load(ready.bare, { connections: CONNECTIONS, duration: 2 });
       const app: number[] = [];
       const bare: number[] = [];
+      const ratios: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        app.push((await load(ready.app, { connections: CONNECTIONS, duration: seconds })).rps);
-        bare.push((await load(ready.bare, { connections: CONNECTIONS, duration: seconds })).rps);
+        // Alternate which server goes first, so a drift in the machine's load hits both.
+        const order = round % 2 === 0 ? [ready.app, ready.bare] : [ready.bare, ready.app];
+        const rates = new Map<string, number>();
+        for (const url of order) {
+          rates.set(url, (await load(url, { connections: CONNECTIONS, duration: seconds })).rps);
+        }
+        const appRate = rates.get(ready.app) ?? 0;
+        const bareRate = rates.get(ready.bare) ?? 1;
+        app.push(appRate);
+        bare.push(bareRate);
+        ratios.push(appRate / bareRate);
         options.log(
-          `round ${round + 1}: API ${fmt(app.at(-1))} req/s, bare ${fmt(bare.at(-1))} req/s`,
+          `round ${round + 1}: API ${fmt(appRate)} req/s, bare ${fmt(bareRate)} req/s (${(appRate / bareRate).toFixed(2)})`,
         );
       }
       const fixed = await load(ready.app, {
@@ -69,15 +80,16 @@ export const apiBenchmark: Benchmark = {
       );
       const rate = median(app);
       const bareRate = median(bare);
+      const ratio = median(ratios);
       return [
         {
           name: `GET cached indicator (${fmt(ready.bytes)} B) at ${CONNECTIONS} connections`,
           unit: 'req/s',
           value: rate,
           baseline: { name: 'bare node:http, same bytes', value: bareRate },
-          ratio: rate / bareRate,
-          goal: '≥ 0.75',
-          pass: rate / bareRate >= 0.75,
+          ratio,
+          goal: '≥ 0.75 (median of the rounds’ ratios)',
+          pass: ratio >= 0.75,
         },
         {
           name: `p99 latency at a fixed ${FIXED_RATE.toLocaleString('en')} req/s`,

@@ -12,13 +12,18 @@ export interface ApiAppDeps {
   readonly logger: Logger;
   /** Routes served by other functions, documented here so `/openapi.json` is complete. */
   readonly documentedElsewhere?: readonly RouteConfig[];
+  /** The city's time zone for the portal's "last updated" (`MiranteConfig.timezone`). */
+  readonly timezone?: string | undefined;
 }
 
-/** The app of the public read API function (no write path). */
+/**
+ * The app of the public read API function (no write path): the read API, the Transparency
+ * Portal's pages and charts, and the OpenAPI document of the whole API.
+ */
 export function createApiApp(options: ApiAppDeps): OpenAPIHono<MiranteEnv> {
   const app = createBaseApp(options.logger);
   registerReadRoutes(app, options.deps);
-  registerPortalRoutes(app, options.deps);
+  registerPortalRoutes(app, { ...options.deps, timezone: options.timezone });
   registerOpenApiDocument(app, options.documentedElsewhere);
   return app;
 }

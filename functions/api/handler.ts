@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handle } from 'hono/aws-lambda';
 import { createServiceCatalogue } from '../datasets/service-catalogue.js';
+import { feedbackRouteDefinitions } from '../feedback/feedback-routes.js';
+import { metricsRouteDefinitions } from '../metrics/metrics-routes.js';
 import { awsClientOptionsFromEnv, createAwsClients } from '../shared/aws-clients.js';
 import { loadConfig } from '../shared/config.js';
 import { createLogger } from '../shared/logger.js';
@@ -20,6 +22,9 @@ const services = createServiceCatalogue({
 });
 const app = createApiApp({
   logger,
+  timezone: config.timezone,
+  // The feedback and metrics functions serve these; the public document describes the whole API.
+  documentedElsewhere: [...feedbackRouteDefinitions, ...metricsRouteDefinitions],
   deps: createReadRoutesDeps({
     doc: clients.doc,
     s3: clients.s3,
