@@ -10,6 +10,8 @@ import { createBaseApp, type MiranteEnv } from '../functions/http/create-base-ap
 import { registerOpenApiDocument } from '../functions/http/register-openapi-document.js';
 import { feedbackExistsInLake } from '../functions/lake/feedback-exists-in-lake.js';
 import { registerMetrics } from '../functions/metrics/register-metrics.js';
+import { registerPortalRoutes } from '../functions/portal/portal-routes.js';
+import { registerRatingFormRoute } from '../functions/portal/rating-form-route.js';
 import type { Logger } from '../functions/shared/logger.js';
 import type { LocalStack } from './local-stack.js';
 import { QUERIES_DIR } from './project-paths.js';
@@ -39,31 +41,34 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     lakeBucket: stack.config.lakeBucket,
     ttlMs: 5000,
   });
-  registerReadRoutes(
-    app,
-    createReadRoutesDeps({
-      doc: stack.clients.doc,
-      s3: stack.clients.s3,
-      tableName: stack.config.tableName,
-      lakeBucket: stack.config.lakeBucket,
-      config: { ...loadApiConfig(process.env), manifestTtlMs: options.manifestTtlMs ?? 1000 },
-      queriesDir: QUERIES_DIR,
-      services: () => services.list(),
-    }),
-  );
-  registerFeedbackRoutes(
-    app,
-    createFeedbackDeps({
-      clients: stack.clients,
-      config: stack.config,
-      secrets: stack.secrets,
-      logger,
-      services,
-      staffAuth: { kind: 'token', token: options.staffToken },
-      existsInLake: (id) => feedbackExistsInLake(stack.clients.s3, stack.config.lakeBucket, id),
-      ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
-    }),
-  );
+  const readDeps = createReadRoutesDeps({
+    doc: stack.clients.doc,
+    s3: stack.clients.s3,
+    tableName: stack.config.tableName,
+    lakeBucket: stack.config.lakeBucket,
+    config: { ...loadApiConfig(process.env), manifestTtlMs: options.manifestTtlMs ?? 1000 },
+    queriesDir: QUERIES_DIR,
+    services: () => services.list(),
+  });
+  registerReadRoutes(app, readDeps);
+  const feedbackDeps = createFeedbackDeps({
+    clients: stack.clients,
+    config: stack.config,
+    secrets: stack.secrets,
+    logger,
+    services,
+    staffAuth: { kind: 'token', token: options.staffToken },
+    existsInLake: (id) => feedbackExistsInLake(stack.clients.s3, stack.config.lakeBucket, id),
+    ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
+  });
+  registerFeedbackRoutes(app, feedbackDeps);
+  // The Transparency Portal (#8): pages and charts read like the API; the no-JS form writes.
+  registerPortalRoutes(app, { ...readDeps, timezone: stack.config.timezone });
+  registerRatingFormRoute(app, {
+    submit: feedbackDeps.submit,
+    services: () => services.list(),
+    registry: readDeps.registry,
+  });
   registerMetrics(app, {
     clients: stack.clients,
     config: stack.config,

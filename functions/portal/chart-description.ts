@@ -25,17 +25,7 @@ export function chartText(
   lang: PortalLanguage,
 ): ChartText {
   const text = PORTAL_TEXT[lang];
-  const context: string[] = [];
-  for (const d of indicator.dimensions) {
-    const values = filters.dimensions[d];
-    if (values)
-      context.push(`${labels.dimension(d)}: ${values.map((v) => labels.value(d, v)).join(', ')}`);
-  }
-  if (filters.from || filters.to) {
-    const a = filters.from ? formatPeriod(filters.from, lang, 'short') : '…';
-    const b = filters.to ? formatPeriod(filters.to, lang, 'short') : '…';
-    context.push(`${a} – ${b}`);
-  }
+  const context = filterContext(indicator, filters, labels, lang);
   const title = [indicator.title[lang], ...context].join(' — ');
   const fmt = (v: number) => formatValue(v, model.unit, lang);
   const period = (p: string) => formatPeriod(p, lang, 'short');
@@ -76,6 +66,30 @@ export function chartText(
   if (suppressed > 0) parts.push(text.chartSuppressedPeriods(suppressed, indicator.minCell));
   if (model.points.some((p) => p.status === 'p')) parts.push(text.chartPartialDesc);
   return { title, description: parts.join(' ') };
+}
+
+/**
+ * The filters in words, one entry per filter: `Regional: Leste, Oeste`, `jan. de 2025 – …`.
+ */
+export function filterContext(
+  indicator: Pick<PublishedIndicator, 'dimensions'>,
+  filters: RowFilters,
+  labels: DimensionLabels,
+  lang: PortalLanguage,
+): string[] {
+  const context: string[] = [];
+  for (const d of indicator.dimensions) {
+    const values = filters.dimensions[d];
+    if (values) {
+      context.push(`${labels.dimension(d)}: ${values.map((v) => labels.value(d, v)).join(', ')}`);
+    }
+  }
+  if (filters.from || filters.to) {
+    const a = filters.from ? formatPeriod(filters.from, lang, 'short') : '…';
+    const b = filters.to ? formatPeriod(filters.to, lang, 'short') : '…';
+    context.push(`${a} – ${b}`);
+  }
+  return context;
 }
 
 function listOf(

@@ -63,7 +63,14 @@ const chartRoute = createRoute({
   summary: 'The chart of an indicator, rendered on the server (SVG)',
   description:
     'Takes the same filters as `GET /v1/indicators/{id}` (`from`, `to` as YYYY-MM, each declared dimension, comma for several values) and `lang` (pt-BR or en). The SVG has `<title>` and `<desc>` text alternatives; suppressed cells are gaps, never zero. Embed it with `<img>`, or use `/embed/{id}` in an `<iframe>`.',
-  request: { params: z.object({ id: z.string() }) },
+  request: {
+    params: z.object({ id: z.string() }),
+    query: z.object({
+      from: z.string().optional().openapi({ description: 'First month (YYYY-MM)' }),
+      to: z.string().optional().openapi({ description: 'Last month (YYYY-MM)' }),
+      lang: z.enum(['pt-BR', 'en']).optional().openapi({ description: 'Language (default pt-BR)' }),
+    }),
+  },
   responses: {
     200: {
       description: 'The chart',

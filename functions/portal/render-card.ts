@@ -1,6 +1,6 @@
 import type { IndicatorDocument } from '../publish/indicator-document.js';
 import type { Manifest } from '../publish/manifest.js';
-import { chartText } from './chart-description.js';
+import { chartText, filterContext } from './chart-description.js';
 import { chartModel } from './chart-model.js';
 import type { DimensionLabels } from './dimension-labels.js';
 import {
@@ -105,7 +105,9 @@ export function renderCard(
   const links = html`<p class="links"><span>${t.downloads}:</span> <a href="${csvUrl(id, filters)}" download>${t.downloadCsv}</a> <a href="${jsonUrl(id, filters)}">${t.downloadJson}</a> <a href="${embedUrl(id, lang, filters)}">${t.embed}</a></p>`;
   const updated = html`<p class="updated">${t.lastUpdated} <time datetime="${manifest.computedAt}">${formatInstant(manifest.computedAt, lang, context.timezone)}</time></p>`;
   if (context.compact) {
-    return html`<article class="card" id="${id}" aria-labelledby="${id}-title">${heading}${scopeNotes}${headlineHtml}${chart}${links}${updated}</article>`;
+    const scope = filterContext(indicator, filters, labels, lang);
+    const compactLinks = html`<p class="links"><span>${t.downloads}:</span> <a href="${csvUrl(id, filters)}" download>${t.downloadCsv}</a> <a href="${jsonUrl(id, filters)}">${t.downloadJson}</a></p>`;
+    return html`<article class="card" id="${id}" aria-labelledby="${id}-title">${heading}${scope.length > 0 ? html`<p class="scope">${scope.join(' · ')}</p>` : ''}${scopeNotes}${headlineHtml}${chart}${compactLinks}${updated}</article>`;
   }
 
   const measure = indicator.headline.measure;

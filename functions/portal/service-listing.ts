@@ -1,7 +1,13 @@
-import type { ServiceRow } from '../datasets/services.js';
-
-/** What the portal needs of a catalogue service: its id, names and category. */
-export type ServiceListing = Pick<ServiceRow, 'service_id' | 'name_pt' | 'name_en' | 'category'>;
+/**
+ * What the portal needs of a catalogue service: its id, names and category (the `services`
+ * dataset's columns; the API's `ServiceRecord` and the dataset's `ServiceRow` both fit).
+ */
+export interface ServiceListing {
+  readonly service_id: string;
+  readonly name_pt: string;
+  readonly name_en: string;
+  readonly category: string;
+}
 
 /**
  * Where the portal reads the current service catalogue (the API's `ServiceDirectory` or
