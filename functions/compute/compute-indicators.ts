@@ -1,15 +1,28 @@
-import { createHash } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { IndicatorDefinition } from '../indicators/indicator-metadata.js';
-import type { ReceiptInput } from '../publish/indicator-document.js';
-import { readManifest } from '../publish/manifest.js';
-import { publishIndicator } from '../publish/publish-indicator.js';
+import { listManifests } from '../publish/manifest.js';
+import { type PublishInput, publishIndicator } from '../publish/publish-indicator.js';
 import type { MiranteConfig } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import { monthOf } from '../shared/period.js';
+import { compactLake, type LakeCompaction } from './compact-lake.js';
+import { curatedObjectsOf } from './compaction-state.js';
+import {
+  DEFAULT_DUCKDB_SETTINGS,
+  type DuckDbSession,
+  type DuckDbSettings,
+  openDuckDbSession,
+} from './duckdb-session.js';
 import { evaluateIndicator } from './evaluate-indicator.js';
-import { type LakeInputs, listLakeInputs, openLakeDatabase } from './lake-database.js';
+import { type CuratedInputs, hashIndicatorInputs, inputsOf } from './indicator-inputs.js';
+import { createDatasetViews } from './lake-database.js';
+import { syncObjects } from './lake-sync.js';
+import { listRawObjects } from './raw-objects.js';
+import { rowsToParquet } from './rows-to-parquet.js';
 
 /** What a compute run needs. */
 export interface ComputeDeps {
@@ -23,6 +36,10 @@ export interface ComputeDeps {
   readonly workDir: string;
   /** ETags of the objects already in `workDir` (kept across warm invocations). */
   readonly knownObjects?: Map<string, string>;
+  /** The dimension registry: values of fixed dimensions are checked before publication. */
+  readonly registry?: DimensionRegistry | undefined;
+  /** DuckDB threads and memory limit (default: 2 threads, 2 GB). */
+  readonly duckdb?: DuckDbSettings | undefined;
 }
 
 /** Outcome of one indicator in a run. */
@@ -34,96 +51,195 @@ export type IndicatorOutcome =
 /** What a compute run did. */
 export interface ComputeResult {
   readonly outcomes: readonly IndicatorOutcome[];
+  /** The compaction pass: datasets compacted, failures, feedback months rewritten. */
+  readonly compaction: {
+    readonly compacted: readonly string[];
+    readonly failed: readonly string[];
+    readonly feedbackMonthsWritten: readonly string[];
+  };
+  /** Milliseconds spent listing and compacting, reading manifests, and on the indicators. */
+  readonly timings: {
+    readonly compactionMs: number;
+    readonly manifestsMs: number;
+    readonly indicatorsMs: number;
+  };
 }
 
 /**
- * Computes and publishes every indicator whose inputs changed. A run with nothing new costs one
- * listing of the lake and one manifest read per indicator. One indicator failing (bad SQL, a
- * failed declared test) doesn't stop the others: its previous version stays published and the
- * failure is logged and counted as the `IndicatorFailed` metric.
+ * One compute run: compaction, then every indicator whose inputs changed.
+ *
+ * 1. One listing of `raw/`, the compaction state and the batch records decide what is new;
+ *    `compactLake` brings `curated/` up to date (DuckDB reads and writes the files; raw rows never
+ *    pass through JavaScript).
+ * 2. Each indicator's inputs are its source datasets' curated objects (key, ETag, rows); their
+ *    hash is compared with the manifests (one query). A run with nothing new stops here: it cost
+ *    a listing, the state read and the manifest read, and never opened DuckDB.
+ * 3. Otherwise the curated files are mirrored to `workDir` (only changed ones are downloaded),
+ *    DuckDB gets one view per dataset, and each pending indicator is evaluated (SQL, declared
+ *    tests, suppression, `p` status), written as Parquet by DuckDB and published.
+ *
+ * One indicator failing (bad SQL, a failed declared test, a source dataset that could not be
+ * compacted) doesn't stop the others: its previous version stays published and the failure is
+ * logged and counted as the `IndicatorFailed` metric.
  */
 export async function computeIndicators(deps: ComputeDeps): Promise<ComputeResult> {
   const { doc, s3, config, logger } = deps;
-  const now = deps.now();
-  const currentPeriod = monthOf(now, config.timezone);
-  const listed = await listLakeInputs(s3, config.lakeBucket);
-
-  const pending: { definition: IndicatorDefinition; inputsHash: string }[] = [];
-  const outcomes: IndicatorOutcome[] = [];
-  for (const definition of deps.indicators) {
-    const inputsHash = hashInputs(definition, listed, config.codeVersion, currentPeriod);
-    const manifest = await readManifest(doc, config.tableName, definition.metadata.id);
-    if (manifest?.inputsHash === inputsHash) {
-      outcomes.push({ id: definition.metadata.id, status: 'unchanged', version: manifest.version });
-    } else {
-      pending.push({ definition, inputsHash });
+  const currentPeriod = monthOf(deps.now(), config.timezone);
+  const known = deps.knownObjects ?? new Map<string, string>();
+  const mirrorDir = join(deps.workDir, 'lake');
+  const scratchDir = join(deps.workDir, 'scratch');
+  let session: DuckDbSession | undefined;
+  const connection = async () => {
+    if (!session) {
+      await mkdir(scratchDir, { recursive: true });
+      session = await openDuckDbSession(
+        deps.duckdb ?? DEFAULT_DUCKDB_SETTINGS,
+        join(deps.workDir, 'duckdb-tmp'),
+      );
     }
-  }
-  if (pending.length === 0) return { outcomes };
+    return session.connection;
+  };
 
-  const lake = await openLakeDatabase(
-    s3,
-    config.lakeBucket,
-    deps.workDir,
-    deps.knownObjects ?? new Map(),
-  );
+  const started = performance.now();
+  const timings = { compactionMs: 0, manifestsMs: 0, indicatorsMs: 0 };
   try {
-    for (const { definition, inputsHash } of pending) {
+    const raw = await listRawObjects(s3, config.lakeBucket);
+    const compaction = await compactLake(
+      {
+        s3,
+        doc,
+        bucket: config.lakeBucket,
+        tableName: config.tableName,
+        timezone: config.timezone,
+        mirrorDir,
+        scratchDir,
+        known,
+        logger,
+        connection,
+      },
+      raw,
+    );
+    timings.compactionMs = performance.now() - started;
+    const inputs: CuratedInputs = curatedObjectsOf(compaction.state);
+    const manifests = new Map(
+      (await listManifests(doc, config.tableName)).map((m) => [m.indicatorId, m]),
+    );
+
+    timings.manifestsMs = performance.now() - started - timings.compactionMs;
+    const outcomes: IndicatorOutcome[] = [];
+    const pending: { definition: IndicatorDefinition; inputsHash: string }[] = [];
+    for (const definition of deps.indicators) {
       const id = definition.metadata.id;
-      try {
-        const evaluated = await evaluateIndicator(lake.connection, definition, currentPeriod);
-        const result = await publishIndicator(
-          { doc, s3, config, now: deps.now },
-          {
+      const failedSource = definition.metadata.sources.find((s) => compaction.failed.has(s));
+      if (failedSource) {
+        outcomes.push(fail(logger, id, `source ${failedSource} could not be compacted`));
+        continue;
+      }
+      const inputsHash = hashIndicatorInputs(definition, inputs, config.codeVersion, currentPeriod);
+      const manifest = manifests.get(id);
+      if (manifest?.inputsHash === inputsHash) {
+        outcomes.push({ id, status: 'unchanged', version: manifest.version });
+      } else {
+        pending.push({ definition, inputsHash });
+      }
+    }
+
+    if (pending.length > 0) {
+      const db = await connection();
+      await createDatasetViews(db, await mirrorSources(deps, pending, inputs, mirrorDir, known));
+      // Publication is network I/O: it overlaps with the next indicator's SQL (a few in flight).
+      const publishing = new Set<Promise<void>>();
+      for (const { definition, inputsHash } of pending) {
+        const id = definition.metadata.id;
+        let input: PublishInput;
+        try {
+          const evaluated = await evaluateIndicator(db, definition, currentPeriod, deps.registry);
+          input = {
             metadata: definition.metadata,
             sqlSha256: definition.sqlSha256,
-            inputs: inputsOf(definition, lake.inputs),
+            inputs: inputsOf(definition, inputs),
             inputsHash,
             rows: evaluated.rows,
             suppressedPrimary: evaluated.suppressedPrimary,
             suppressedComplementary: evaluated.suppressedComplementary,
+            parquet: await rowsToParquet(db, definition.metadata, evaluated.rows, scratchDir),
+          };
+        } catch (error) {
+          outcomes.push(fail(logger, id, messageOf(error)));
+          continue;
+        }
+        const task = publishIndicator({ doc, s3, config, now: deps.now }, input).then(
+          (result) => {
+            outcomes.push({
+              id,
+              status: result.published ? 'published' : 'unchanged',
+              version: result.version,
+            });
+            if (result.published) {
+              logger.info('indicator published', { indicator: id, version: result.version });
+            }
+          },
+          (error: unknown) => {
+            outcomes.push(fail(logger, id, messageOf(error)));
           },
         );
-        outcomes.push({
-          id,
-          status: result.published ? 'published' : 'unchanged',
-          version: result.version,
-        });
-        if (result.published) {
-          logger.info('indicator published', { indicator: id, version: result.version });
-        }
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        logger.error('indicator failed', { indicator: id, error: message });
-        logger.metric('IndicatorFailed', 1, { indicator: id });
-        outcomes.push({ id, status: 'failed', error: message });
+        publishing.add(task);
+        void task.finally(() => publishing.delete(task));
+        if (publishing.size >= MAX_PUBLISHING) await Promise.race(publishing);
       }
+      await Promise.all(publishing);
     }
+    timings.indicatorsMs = performance.now() - started - timings.compactionMs - timings.manifestsMs;
+    return { outcomes: sortById(outcomes), compaction: summary(compaction), timings };
   } finally {
-    lake.close();
+    session?.close();
+    await rm(scratchDir, { recursive: true, force: true });
   }
-  return { outcomes };
 }
 
-function inputsOf(definition: IndicatorDefinition, inputs: LakeInputs): ReceiptInput[] {
-  return definition.metadata.sources.flatMap((source) => [...(inputs.get(source) ?? [])]);
+/** Mirrors the curated files of the datasets the pending indicators read; local paths by dataset. */
+async function mirrorSources(
+  deps: ComputeDeps,
+  pending: readonly { definition: IndicatorDefinition }[],
+  inputs: CuratedInputs,
+  mirrorDir: string,
+  known: Map<string, string>,
+): Promise<Map<string, string[]>> {
+  const datasets = [...new Set(pending.flatMap((p) => p.definition.metadata.sources))].sort();
+  const files = new Map<string, string[]>();
+  for (const dataset of datasets) {
+    const objects = inputs.get(dataset) ?? [];
+    files.set(
+      dataset,
+      await syncObjects(deps.s3, deps.config.lakeBucket, objects, mirrorDir, known),
+    );
+  }
+  return files;
 }
 
-/**
- * Identifies everything a publication depends on: the SQL, the metadata, the input objects'
- * ETags, the code version and the current month (which decides the `p` status).
- */
-function hashInputs(
-  definition: IndicatorDefinition,
-  listed: LakeInputs,
-  codeVersion: string,
-  currentPeriod: string,
-): string {
-  const hash = createHash('sha256');
-  hash.update(definition.sqlSha256);
-  hash.update(JSON.stringify(definition.metadata));
-  hash.update(codeVersion);
-  hash.update(currentPeriod);
-  for (const input of inputsOf(definition, listed)) hash.update(`${input.key}\0${input.etag}\n`);
-  return hash.digest('hex');
+/** Publications in flight while the next indicators are evaluated. */
+const MAX_PUBLISHING = 4;
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+function fail(logger: Logger, id: string, error: string): IndicatorOutcome {
+  logger.error('indicator failed', { indicator: id, error });
+  logger.metric('IndicatorFailed', 1, { indicator: id });
+  return { id, status: 'failed', error };
+}
+
+function sortById(outcomes: IndicatorOutcome[]): IndicatorOutcome[] {
+  return outcomes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function summary(compaction: LakeCompaction): ComputeResult['compaction'] {
+  return {
+    compacted: compaction.compacted,
+    failed: [...compaction.failed.keys()],
+    feedbackMonthsWritten: [
+      ...(compaction.feedback?.monthsWritten ?? []),
+      ...(compaction.feedback?.monthsRemoved ?? []),
+    ],
+  };
 }

@@ -5,6 +5,7 @@ import { runDeclaredTests } from '../indicators/run-declared-tests.js';
 import { runIndicatorSql } from '../indicators/run-indicator-sql.js';
 import { suppress } from '../privacy/suppress.js';
 import type { IndicatorRow } from '../publish/indicator-row.js';
+import { undeclaredSources } from './undeclared-sources.js';
 
 /** The rows of one indicator after its SQL, its declared tests and the privacy rules. */
 export interface EvaluatedIndicator {
@@ -25,7 +26,9 @@ export class DeclaredTestsFailed extends Error {
 }
 
 /**
- * Runs an indicator's SQL over the lake views, checks its declared tests on the raw result,
+ * Runs an indicator's SQL over the lake views (after checking that it reads only its declared
+ * sources), checks its declared tests — and, given the registry, the known values of fixed
+ * dimensions (`service_id` is dynamic and not checked) — on the raw result,
  * applies the privacy rules (primary and complementary suppression) and marks the current,
  * incomplete month `p`. Suppression happens here, before any API, CSV or chart sees the rows.
  */
@@ -35,6 +38,12 @@ export async function evaluateIndicator(
   currentPeriod: string,
   registry?: DimensionRegistry,
 ): Promise<EvaluatedIndicator> {
+  const undeclared = await undeclaredSources(conn, definition);
+  if (undeclared.length > 0) {
+    throw new Error(
+      `${definition.metadata.id}: the SQL reads ${undeclared.join(', ')}, missing from sources`,
+    );
+  }
   const raw = await runIndicatorSql(conn, definition);
   const failures = runDeclaredTests(raw, definition.metadata, registry);
   if (failures.length > 0) {

@@ -59,3 +59,19 @@ export const curatedMonthKey = (dataset: string, month: string): string =>
 /** Key of a snapshot dataset's current curated snapshot. */
 export const curatedSnapshotKey = (dataset: string): string =>
   `${curatedPrefix(dataset)}current.parquet`;
+
+/**
+ * Key of the compaction state: which raw objects (key and ETag) and tombstones each curated
+ * dataset was built from, and the curated objects it consists of (compute only).
+ */
+export const COMPACTION_STATE_KEY = 'curated/_state/compaction.json';
+
+/** Prefix of the feedback id index (sorted id lists per month, read by erasure). */
+export const FEEDBACK_ID_INDEX_PREFIX = 'curated/_index/feedback-ids/';
+
+/** Key of the feedback id index's manifest: the months and their shard counts. */
+export const FEEDBACK_ID_INDEX_MANIFEST_KEY = `${FEEDBACK_ID_INDEX_PREFIX}index.json`;
+
+/** Key of one shard of a month's feedback id index (gzip text, one id per line, sorted). */
+export const feedbackIdShardKey = (month: string, shard: number, shards: number): string =>
+  `${FEEDBACK_ID_INDEX_PREFIX}month=${month}/ids-${shard}-of-${shards}.txt.gz`;

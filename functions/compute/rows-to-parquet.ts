@@ -1,0 +1,54 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { IndicatorMetadata } from '../indicators/indicator-metadata.js';
+import type { IndicatorRow } from '../publish/indicator-row.js';
+import { rowColumns } from '../publish/row-columns.js';
+import { sqlIdentifier, sqlString } from './sql-text.js';
+
+const TABLE = '_publish_rows';
+
+/** DuckDB type of a result column: text for period, dimensions and status; n a count; else DOUBLE. */
+function columnType(column: string, metadata: Pick<IndicatorMetadata, 'dimensions'>): string {
+  if (column === 'period' || column === 'status' || metadata.dimensions.includes(column)) {
+    return 'VARCHAR';
+  }
+  return column === 'n' ? 'BIGINT' : 'DOUBLE';
+}
+
+/**
+ * The Parquet (zstd) bytes of an indicator's published rows, written by DuckDB: the rows are bulk
+ * loaded with the appender into a scratch table and copied to a file in `scratchDir`. Columns in
+ * the published order (`rowColumns`), rows in the given order; the same rows give the same bytes.
+ */
+export async function rowsToParquet(
+  connection: DuckDBConnection,
+  metadata: Pick<IndicatorMetadata, 'dimensions' | 'measures'>,
+  rows: readonly IndicatorRow[],
+  scratchDir: string,
+): Promise<Uint8Array> {
+  const columns = rowColumns(metadata).map((name) => ({ name, type: columnType(name, metadata) }));
+  await connection.run(
+    `CREATE OR REPLACE TABLE ${TABLE} (${columns.map((c) => `${sqlIdentifier(c.name)} ${c.type}`).join(', ')})`,
+  );
+  const path = join(scratchDir, 'publish.parquet');
+  try {
+    const appender = await connection.createAppender(TABLE);
+    for (const row of rows) {
+      for (const { name, type } of columns) {
+        const value = row[name] ?? null;
+        if (value === null) appender.appendNull();
+        else if (type === 'VARCHAR') appender.appendVarchar(String(value));
+        else if (type === 'BIGINT') appender.appendBigInt(BigInt(Math.round(Number(value))));
+        else appender.appendDouble(Number(value));
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
+    await connection.run(`COPY ${TABLE} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+    return new Uint8Array(await readFile(path));
+  } finally {
+    await connection.run(`DROP TABLE IF EXISTS ${TABLE}`);
+    await rm(path, { force: true });
+  }
+}
