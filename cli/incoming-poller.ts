@@ -29,13 +29,8 @@ export async function pollIncoming(stack: LocalStack, logger: Logger): Promise<I
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
 
-  const deps = {
-    doc: stack.clients.doc,
-    s3,
-    config: stack.config,
-    now: () => new Date(),
-    logger,
-  };
+  // No logger for the processing itself: the poll prints one line per file instead.
+  const deps = { doc: stack.clients.doc, s3, config: stack.config, now: () => new Date() };
   const results: IncomingResult[] = [];
   for (const key of keys.sort()) {
     try {

@@ -90,7 +90,9 @@ export async function loadDemoCity(
   deps: LoadDemoCityDeps,
   options: LoadDemoCityOptions = {},
 ): Promise<LoadDemoCityResult> {
-  const { doc, s3, config, logger } = deps;
+  const { doc, s3, config } = deps;
+  // The steps' own info lines (one per batch, per export, per import) would drown the progress.
+  const logger = warningsOnly(deps.logger);
   const started = performance.now();
   const marker = await readSeedMarker(doc, config.tableName);
   if (marker?.status === 'complete') {
@@ -105,7 +107,7 @@ export async function loadDemoCity(
         ratings: options.ratings ?? DEFAULT_RATINGS,
       };
   if (marker) {
-    logger.info('resuming an interrupted demo seed', { today: marker.today });
+    deps.logger.info('resuming an interrupted demo seed', { today: marker.today });
   } else {
     await refuseIfNotEmpty(deps);
     const claimed = await writeSeedMarker(
@@ -203,8 +205,20 @@ export async function loadDemoCity(
     startedAt: marker?.startedAt ?? startedAt.toISOString(),
     summary,
   });
-  logger.info('demo city seeded', { ratings: history.total, seconds: summary.seconds });
   return { status: 'seeded', summary };
+}
+
+/** A logger that passes on warnings and errors only. */
+function warningsOnly(logger: Logger): Logger {
+  const quiet: Logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message, fields) => logger.warn(message, fields),
+    error: (message, fields) => logger.error(message, fields),
+    metric: () => undefined,
+    child: () => quiet,
+  };
+  return quiet;
 }
 
 /** Refuses a stack that already holds exported ratings or metric batches. */
