@@ -9,7 +9,7 @@ import { loadDimensionRegistry } from '../indicators/load-dimension-registry.js'
 import type { ApiConfig } from './api-config.js';
 import { createIndicatorStore } from './indicator-store.js';
 import type { ReadRoutesDeps } from './read-routes-deps.js';
-import { createRepresentationCache } from './representation.js';
+import { createRepresentationCache } from './representation-cache.js';
 import {
   cachedServiceDirectory,
   emptyServiceDirectory,

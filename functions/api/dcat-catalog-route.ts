@@ -6,13 +6,14 @@ import { problemResponse } from '../http/problem-schema.js';
 import { ProblemError } from '../shared/problem.js';
 import { buildDcatCatalog } from './build-dcat-catalog.js';
 import { latestCacheControl } from './cache-control.js';
-import { latestInstant, sortManifests } from './indicator-catalogue-route.js';
 import { assertKnownParameters } from './known-parameters.js';
+import { latestInstant, sortManifests } from './manifest-order.js';
 import { publicBaseUrl, publicLinks } from './public-links.js';
 import type { ReadRoutesDeps } from './read-routes-deps.js';
-import { representation, sendRepresentation } from './representation.js';
+import { representation } from './representation.js';
 import { CacheHeadersSchema, COMMON_ERRORS, NOT_MODIFIED } from './route-responses.js';
 import { DcatCatalogSchema } from './schemas/dcat-catalog-schema.js';
+import { sendRepresentation } from './send-representation.js';
 
 const JSON_LD = 'application/ld+json';
 

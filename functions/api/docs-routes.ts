@@ -12,9 +12,10 @@ import {
   SWAGGER_UI_FILES,
   type SwaggerUiFile,
 } from './docs/swagger-ui-assets.js';
-import { type Representation, representation, sendRepresentation } from './representation.js';
+import { type Representation, representation } from './representation.js';
 import { honoPath, pathParam } from './route-path.js';
 import { NOT_MODIFIED } from './route-responses.js';
+import { sendRepresentation } from './send-representation.js';
 
 const ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'docs-init.js', 'docs.css'] as const;
 type Asset = (typeof ASSETS)[number];

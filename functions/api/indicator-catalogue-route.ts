@@ -9,9 +9,10 @@ import { latestCacheControl } from './cache-control.js';
 import { allowedDimensionValues, indicatorFacets } from './indicator-facets.js';
 import { assertKnownParameters } from './known-parameters.js';
 import { type Language, resolveLanguage } from './language.js';
+import { latestInstant, sortManifests } from './manifest-order.js';
 import { type PublicLinks, publicBaseUrl, publicLinks } from './public-links.js';
 import type { ReadRoutesDeps } from './read-routes-deps.js';
-import { representation, sendRepresentation } from './representation.js';
+import { representation } from './representation.js';
 import {
   CacheHeadersSchema,
   COMMON_ERRORS,
@@ -19,6 +20,7 @@ import {
   NOT_MODIFIED,
 } from './route-responses.js';
 import { type Catalogue, CatalogueSchema } from './schemas/indicator-catalogue-schema.js';
+import { sendRepresentation } from './send-representation.js';
 
 /** Display order of the themes (the portal's card groups). */
 export const THEME_ORDER = ['services', 'wifi', 'devices', 'telecentros', 'skills'];
@@ -92,20 +94,6 @@ export function registerIndicatorCatalogueRoute(
     });
     return sendRepresentation(c, found);
   });
-}
-
-/** Manifests ordered by indicator id (a stable cache key). */
-export function sortManifests(manifests: readonly Manifest[]): Manifest[] {
-  return [...manifests].sort((a, b) => a.indicatorId.localeCompare(b.indicatorId));
-}
-
-/** The latest computation instant among manifests (the catalogue's `Last-Modified`). */
-export function latestInstant(
-  manifests: readonly Pick<Manifest, 'computedAt'>[],
-): string | undefined {
-  let latest: string | undefined;
-  for (const m of manifests) if (!latest || m.computedAt > latest) latest = m.computedAt;
-  return latest;
 }
 
 function catalogueEntry(

@@ -13,7 +13,7 @@ import { assertKnownParameters } from './known-parameters.js';
 import { mapLimited } from './map-limited.js';
 import { publicBaseUrl, publicLinks } from './public-links.js';
 import type { ReadRoutesDeps } from './read-routes-deps.js';
-import { representation, sendRepresentation } from './representation.js';
+import { representation } from './representation.js';
 import { honoPath, pathParam } from './route-path.js';
 import { CacheHeadersSchema, COMMON_ERRORS, NOT_MODIFIED } from './route-responses.js';
 import { IndicatorResultSchema } from './schemas/indicator-result-schema.js';
@@ -21,6 +21,7 @@ import {
   type IndicatorVersionList,
   IndicatorVersionListSchema,
 } from './schemas/indicator-versions-schema.js';
+import { sendRepresentation } from './send-representation.js';
 import { serveIndicatorResult } from './serve-indicator-result.js';
 
 const IdParamsSchema = z.object({

@@ -2,7 +2,7 @@ import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { ApiConfig } from './api-config.js';
 import type { ResolveModule } from './docs/swagger-ui-assets.js';
 import type { IndicatorStore } from './indicator-store.js';
-import type { RepresentationCache } from './representation.js';
+import type { RepresentationCache } from './representation-cache.js';
 import type { ServiceDirectory } from './service-directory.js';
 
 /** What the public read routes need: their data sources, settings and caches. */

@@ -11,8 +11,9 @@ import { resolveLanguage } from './language.js';
 import { filtersKey, parseIndicatorFilters } from './parse-indicator-filters.js';
 import { publicBaseUrl, publicLinks } from './public-links.js';
 import type { ReadRoutesDeps } from './read-routes-deps.js';
-import { representation, sendRepresentation } from './representation.js';
+import { representation } from './representation.js';
 import type { IndicatorResult } from './schemas/indicator-result-schema.js';
+import { sendRepresentation } from './send-representation.js';
 import { catalogueFingerprint, serviceNameLabels } from './service-directory.js';
 
 /** Media type of the JSON representation of a result. */

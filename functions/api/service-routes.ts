@@ -8,12 +8,12 @@ import type { Manifest } from '../publish/manifest.js';
 import { ProblemError } from '../shared/problem.js';
 import { latestCacheControl } from './cache-control.js';
 import { closestIds } from './closest-ids.js';
-import { latestInstant } from './indicator-catalogue-route.js';
 import { assertKnownParameters } from './known-parameters.js';
 import { type Language, resolveLanguage } from './language.js';
+import { latestInstant } from './manifest-order.js';
 import { publicBaseUrl, publicLinks } from './public-links.js';
 import type { ReadRoutesDeps } from './read-routes-deps.js';
-import { representation, sendRepresentation } from './representation.js';
+import { representation } from './representation.js';
 import { honoPath, pathParam } from './route-path.js';
 import {
   CacheHeadersSchema,
@@ -28,6 +28,7 @@ import {
   ServiceListSchema,
   type ServiceMeta,
 } from './schemas/service-schemas.js';
+import { sendRepresentation } from './send-representation.js';
 import { catalogueFingerprint, type ServiceRecord } from './service-directory.js';
 import {
   COMPLETION_INDICATOR,

@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import {
-  createRepresentationCache,
-  representation,
-  sendRepresentation,
-} from '../../../functions/api/representation.js';
+import { representation } from '../../../functions/api/representation.js';
+import { createRepresentationCache } from '../../../functions/api/representation-cache.js';
+import { sendRepresentation } from '../../../functions/api/send-representation.js';
 
 const rep = (body: string, etag = '"t"') =>
   representation(body, {
