@@ -4,12 +4,14 @@ import { apiBenchmark } from './api.bench.js';
 import type { BenchFigure, Benchmark } from './bench-result.js';
 import { computeBenchmark } from './compute.bench.js';
 import { feedbackBenchmark } from './feedback.bench.js';
+import { queryBenchmark } from './query.bench.js';
 import { seedBenchmark } from './seed.bench.js';
 
 /** Every benchmark of `npm run bench`, in order. Later issues add theirs here. */
 const benchmarks: Benchmark[] = [
   computeBenchmark,
   feedbackBenchmark,
+  queryBenchmark,
   apiBenchmark,
   seedBenchmark,
 ];

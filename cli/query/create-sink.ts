@@ -33,6 +33,10 @@ export function createSink(target: SinkTarget): ResultSink {
     case 'table':
       return target.out
         ? createTableSink(output, { maxCellWidth: Number.POSITIVE_INFINITY })
-        : createTableSink(output, { maxWidth: target.columns, maxRows: target.maxRows });
+        : createTableSink(output, {
+            // Some pseudo-terminals report 0 columns: fit only to a real width.
+            maxWidth: target.columns && target.columns >= 20 ? target.columns : undefined,
+            maxRows: target.maxRows,
+          });
   }
 }

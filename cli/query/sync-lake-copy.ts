@@ -57,7 +57,8 @@ const PUBLISHED_PARQUET = /^published\/indicators\/([a-z][a-z0-9-]*)\/[^/]+\.par
 
 /**
  * Mirrors the analysts' part of a lake bucket into a local folder through the S3 API: every object
- * under `curated/`, and the latest published Parquet of each indicator. Only objects whose ETag
+ * under `curated/` (except the compute step's `curated/_…/` bookkeeping), and the latest published
+ * Parquet of each indicator. Only objects whose ETag
  * changed since the last sync (or whose local file is missing or has another size) are
  * downloaded, each to a temporary file renamed into place; local files that no longer match an
  * object are removed.
@@ -71,7 +72,10 @@ export async function syncLakeCopy(options: SyncLakeCopyOptions): Promise<SyncSu
   const wanted = new Map<string, LakeObject>();
   for (const object of [...curated, ...latestParquets(published, root, options.latestPublished)]) {
     const relative = object.key.slice(root.length);
-    if (isSafeRelativePath(relative)) wanted.set(relative, object);
+    // curated/_state/, curated/_index/ …: the compute step's own bookkeeping, not data.
+    if (isSafeRelativePath(relative) && !relative.startsWith('curated/_')) {
+      wanted.set(relative, object);
+    }
   }
 
   await mkdir(lakeDir, { recursive: true });

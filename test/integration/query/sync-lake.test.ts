@@ -39,6 +39,7 @@ beforeAll(async () => {
       await put(`${root}${key}`, await readFile(join(source, key)));
     }
     await put(`${root}published/indicators/user-satisfaction/v1.json`, '{}');
+    await put(`${root}curated/_state/compaction.json`, '{}');
   }
   // v2 is uploaded last: the newest object, but the manifest (local stack) still names v1.
   await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -103,6 +104,7 @@ describe('syncing the analysts lake copy through the S3 API', () => {
     );
     expect(copy['published/indicators/user-satisfaction/v2.parquet']).toBeUndefined();
     expect(copy['published/indicators/user-satisfaction/v1.json']).toBeUndefined();
+    expect(copy['curated/_state/compaction.json']).toBeUndefined();
 
     const again = await syncLakeSource(location, { cwd, env, progress });
     expect(again?.downloaded).toBe(0);
