@@ -104,10 +104,11 @@ export function renderCard(
   const heading = html`${raw(`<h${level}`)} id="${id}-title">${title}${raw(`</h${level}>`)}`;
   const links = html`<p class="links"><span>${t.downloads}:</span> <a href="${csvUrl(id, filters)}" download>${t.downloadCsv}</a> <a href="${jsonUrl(id, filters)}">${t.downloadJson}</a> <a href="${embedUrl(id, lang, filters)}">${t.embed}</a></p>`;
   const updated = html`<p class="updated">${t.lastUpdated} <time datetime="${manifest.computedAt}">${formatInstant(manifest.computedAt, lang, context.timezone)}</time></p>`;
+  const scope = filterContext(indicator, filters, labels, lang);
+  const scopeLine = scope.length > 0 ? html`<p class="context">${scope.join(' · ')}</p>` : '';
   if (context.compact) {
-    const scope = filterContext(indicator, filters, labels, lang);
     const compactLinks = html`<p class="links"><span>${t.downloads}:</span> <a href="${csvUrl(id, filters)}" download>${t.downloadCsv}</a> <a href="${jsonUrl(id, filters)}">${t.downloadJson}</a></p>`;
-    return html`<article class="card" id="${id}" aria-labelledby="${id}-title">${heading}${scope.length > 0 ? html`<p class="scope">${scope.join(' · ')}</p>` : ''}${scopeNotes}${headlineHtml}${chart}${compactLinks}${updated}</article>`;
+    return html`<article class="card" id="${id}" aria-labelledby="${id}-title">${heading}${scopeLine}${scopeNotes}${headlineHtml}${chart}${compactLinks}${updated}</article>`;
   }
 
   const measure = indicator.headline.measure;
@@ -140,5 +141,5 @@ export function renderCard(
   )}${hasGaps ? html`<p class="note">${t.suppressedNote(indicator.minCell)}</p>` : ''}${hasPartial ? html`<p class="note">${t.partialNote}</p>` : ''}<p><a href="${csvUrl(id)}">${t.fullCsv}</a></p></details>`;
   const methodology = html`<details><summary>${t.methodology}</summary><p>${indicator.methodology[lang]}</p></details>`;
   const receipt = html`<details><summary>${t.receiptTitle}</summary>${renderReceipt(document, lang)}</details>`;
-  return html`<article class="card" id="${id}" aria-labelledby="${id}-title">${heading}<p class="card-desc">${indicator.description[lang]}</p>${scopeNotes}${headlineHtml}${chart}${data}${methodology}${receipt}${links}${updated}</article>`;
+  return html`<article class="card" id="${id}" aria-labelledby="${id}-title">${heading}<p class="card-desc">${indicator.description[lang]}</p>${scopeLine}${scopeNotes}${headlineHtml}${chart}${data}${methodology}${receipt}${links}${updated}</article>`;
 }

@@ -114,7 +114,7 @@ describe('portal pages over HTTP', () => {
       '/v1/indicators/wifi-reach/chart.svg?lang=en&region=leste',
     );
     expect(document.querySelector('header')).toBeNull();
-    expect(document.querySelector('.scope')?.textContent).toBe('Region: Leste');
+    expect(document.querySelector('.context')?.textContent).toBe('Region: Leste');
     expect((await get('/embed/no-such-thing')).status).toBe(404);
   });
 });

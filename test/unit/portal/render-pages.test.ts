@@ -137,6 +137,9 @@ describe('renderPortalPage', () => {
       '/v1/indicators/wifi-reach/chart.svg?lang=pt-BR&from=2025-01&to=2025-04&region=leste',
     );
     expect(wifi?.querySelector('.headline')?.textContent).toContain('abril de 2025');
+    expect(wifi?.querySelector('.context')?.textContent).toBe(
+      'Regional: Leste · jan. de 2025 – abr. de 2025',
+    );
     const completion = document.getElementById('completion-rate');
     expect(completion?.querySelector('img')?.getAttribute('src')).toBe(
       '/v1/indicators/completion-rate/chart.svg?lang=pt-BR&from=2025-01&to=2025-04',
