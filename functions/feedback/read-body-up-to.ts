@@ -1,10 +1,24 @@
 /**
- * Reads a request body but stops after `maxBytes + 1` bytes: enough for the parsers to answer
- * 413 for a body over the limit, without buffering the rest of an oversized (or endless,
- * chunked) upload in memory. The unread rest of the stream is cancelled. A body within the limit
- * is returned whole.
+ * Reads a request body but never buffers much more than `maxBytes`: enough for the parsers to
+ * answer 413 for a body over the limit, without holding the rest of an oversized (or endless,
+ * chunked) upload in memory.
+ *
+ * A body announced by a `Content-Length` within the limit (the usual case) is read whole
+ * through `arrayBuffer()`, which @hono/node-server serves straight from the socket; the HTTP
+ * parser delivers exactly that many bytes. Any other body is streamed and read only up to
+ * `maxBytes + 1` bytes, and the rest of the stream is cancelled. The caller still checks the
+ * size of what it gets (`decodeUtf8Body`).
  */
 export async function readBodyUpTo(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (
+    declared !== null &&
+    /^\d{1,15}$/.test(declared) &&
+    Number(declared) <= maxBytes &&
+    !request.headers.has('transfer-encoding')
+  ) {
+    return new Uint8Array(await request.arrayBuffer());
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

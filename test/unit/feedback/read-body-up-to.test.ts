@@ -40,6 +40,23 @@ describe('readBodyUpTo', () => {
     expect(state.cancelled).toBe(true);
   });
 
+  it('reads a body whose Content-Length is within the limit whole', async () => {
+    const request = new Request('http://localhost/', {
+      method: 'POST',
+      headers: { 'content-length': '11' },
+      body: 'hello world',
+    });
+    expect(new TextDecoder().decode(await readBodyUpTo(request, 16))).toBe('hello world');
+  });
+
+  it('streams and caps a body whose Content-Length is over the limit', async () => {
+    const { request, state } = streamingRequest(100_000, 1024);
+    request.headers.set('content-length', String(100_000 * 1024));
+    const bytes = await readBodyUpTo(request, 4096);
+    expect(bytes).toHaveLength(4097);
+    expect(state.cancelled).toBe(true);
+  });
+
   it('returns an empty array for a request without a body', async () => {
     expect(await readBodyUpTo(new Request('http://localhost/'), 10)).toHaveLength(0);
     const empty = new Request('http://localhost/', { method: 'POST', body: '' });
