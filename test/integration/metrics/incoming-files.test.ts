@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_INCOMING_SUBMITTER, pollIncoming } from '../../../cli/incoming-poller.js';
 import { batchRecordFromItem } from '../../../functions/datasets/metric-batch-record.js';
+import { processIncomingObject } from '../../../functions/metrics/process-incoming-object.js';
 import { silentLogger } from '../../../functions/shared/logger.js';
 import {
   type MetricsHarness,
@@ -154,6 +155,22 @@ describe('incoming/ through the S3 notification', () => {
     expect(await report('ingest-results/rejected/wifi-reach/alcance.xlsx.errors.json')).toMatch(
       /unsupported-media-type$/,
     );
+    expect(await h.keys('incoming/')).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('rejects a file over the size limit without reading it', async () => {
+    await put('incoming/wifi-reach/grande.csv', REACH(7));
+    const result = await processIncomingObject(
+      { ...h.deps.incoming, maxBytes: 32 },
+      {
+        bucket: h.stack.config.lakeBucket,
+        key: 'incoming/wifi-reach/grande.csv',
+        submitter: 's3:x',
+      },
+    );
+    expect(result).toMatchObject({ outcome: 'rejected', problem: { status: 413 } });
     expect(await h.keys('incoming/')).toEqual([]);
   });
 });
