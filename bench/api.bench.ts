@@ -8,13 +8,15 @@ import { loadApiConfig } from '../functions/api/api-config.js';
 import { createApiApp } from '../functions/api/create-api-app.js';
 import { createReadRoutesDeps } from '../functions/api/create-read-routes-deps.js';
 import { publishIndicator } from '../functions/publish/publish-indicator.js';
+import { awsClientOptionsFromEnv, createAwsClients } from '../functions/shared/aws-clients.js';
+import { loadConfig } from '../functions/shared/config.js';
 import { silentLogger } from '../functions/shared/logger.js';
 import {
   fixtureRows,
   readMetadata,
   readRegistry,
 } from '../test/integration/api/support/api-fixtures.js';
-import { startTestStack } from '../test/support/test-stack.js';
+import { startTestStack, type TestStack } from '../test/support/test-stack.js';
 import { type BenchFigure, type Benchmark, type BenchOptions, median } from './bench-result.js';
 
 /** Connections of the throughput comparison. */
@@ -46,8 +48,18 @@ export const apiBenchmark: Benchmark = {
   name: 'api',
   async run(options: BenchOptions): Promise<BenchFigure[]> {
     const seconds = Math.max(3, Math.round(5 * options.scale));
-    const { child, ready } = await startServerProcess();
+    const stack = await startTestStack();
+    let child: ChildProcess | undefined;
     try {
+      await publishBenchIndicator(stack);
+      const started = await startServerProcess({
+        AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+        AWS_ENDPOINT_URL_S3: stack.endpoints.s3,
+        MIRANTE_TABLE: stack.config.tableName,
+        MIRANTE_LAKE_BUCKET: stack.config.lakeBucket,
+      });
+      child = started.child;
+      const { ready } = started;
       options.log(`response body: ${ready.bytes.toLocaleString('en')} bytes (${PATH})`);
       await load(ready.app, { connections: CONNECTIONS, duration: 2 });
       await load(ready.bare, { connections: CONNECTIONS, duration: 2 });
@@ -100,7 +112,8 @@ export const apiBenchmark: Benchmark = {
         },
       ];
     } finally {
-      child.kill('SIGTERM');
+      child?.kill('SIGTERM');
+      await stack.close();
     }
   },
 };
@@ -126,10 +139,12 @@ async function load(
   };
 }
 
-function startServerProcess(): Promise<{ child: ChildProcess; ready: ServerReady }> {
+function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; ready: ServerReady }> {
   const child = fork(fileURLToPath(import.meta.url), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, MIRANTE_API_BENCH_SERVER: '1' },
+    env: { ...process.env, ...env, MIRANTE_API_BENCH_SERVER: '1' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -138,13 +153,8 @@ function startServerProcess(): Promise<{ child: ChildProcess; ready: ServerReady
   });
 }
 
-/**
- * The server process: an embedded stack with one published indicator, the API app on
- * @hono/node-server (warmed so the indicator is cached) and a bare `node:http` server sending
- * the bytes and headers the app sent.
- */
-async function serveForBenchmark(): Promise<void> {
-  const stack = await startTestStack();
+/** Publishes the benchmarked indicator (12 months of `wifi-hotspots`) with the real publisher. */
+async function publishBenchIndicator(stack: TestStack): Promise<void> {
   const metadata = await readMetadata('wifi-hotspots');
   const registry = await readRegistry();
   const periods = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
@@ -167,13 +177,23 @@ async function serveForBenchmark(): Promise<void> {
       suppressedComplementary: 0,
     },
   );
+}
+
+/**
+ * The server process, like a warm Lambda talking to remote DynamoDB and S3 (the embedded servers
+ * run in the benchmark's process): the API app on @hono/node-server, warmed so the indicator is
+ * cached, and a bare `node:http` server sending the bytes and headers the app sent.
+ */
+async function serveForBenchmark(): Promise<void> {
+  const clients = createAwsClients(awsClientOptionsFromEnv(process.env));
+  const config = loadConfig(process.env);
   const app = createApiApp({
     logger: silentLogger,
     deps: createReadRoutesDeps({
-      doc: stack.clients.doc,
-      s3: stack.clients.s3,
-      tableName: stack.config.tableName,
-      lakeBucket: stack.config.lakeBucket,
+      doc: clients.doc,
+      s3: clients.s3,
+      tableName: config.tableName,
+      lakeBucket: config.lakeBucket,
       config: { ...loadApiConfig({}), manifestTtlMs: 5_000 },
       queriesDir: QUERIES_DIR,
     }),
@@ -205,10 +225,7 @@ async function serveForBenchmark(): Promise<void> {
   } satisfies ServerReady);
   process.once('SIGTERM', () => {
     bare.close();
-    void served
-      .close()
-      .then(() => stack.close())
-      .finally(() => process.exit(0));
+    void served.close().finally(() => process.exit(0));
   });
 }
 
