@@ -306,4 +306,16 @@ describe('documentation', () => {
     expect(doc.paths['/v1/feedback/{id}']?.delete).toBeDefined();
     expect(doc.paths['/v1/feedback/batch']?.post).toBeDefined();
   });
+
+  it('serves the privacy notice at /privacidade in pt-BR and en', async () => {
+    for (const [path, heading] of [
+      ['/privacidade', 'Aviso de privacidade da avaliação de serviços'],
+      ['/privacidade?lang=en', '<section lang="en">'],
+    ] as const) {
+      const res = await h.app.request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await res.text()).toContain(heading);
+    }
+  });
 });
