@@ -14,6 +14,9 @@ const packageJson = JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf
   version: string;
 };
 context.codeVersion ??= process.env.MIRANTE_CODE_VERSION ?? packageJson.version;
+// The CDK CLI sets CDK_DEFAULT_REGION from the profile; it is used only to check settings that
+// AWS ties to us-east-1 (a CLOUDFRONT web ACL). The stack itself stays environment agnostic.
+context.region ??= process.env.CDK_DEFAULT_REGION;
 
 try {
   addMiranteStack(app, parseStageConfig(context));

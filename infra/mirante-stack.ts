@@ -1,12 +1,20 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { AnalystAccess } from './constructs/analyst-access.js';
 import { ApiFunction } from './constructs/api-function.js';
 import { AppSecrets } from './constructs/app-secrets.js';
+import { Backups } from './constructs/backups.js';
 import { ComputeFunction } from './constructs/compute-function.js';
 import { ExportFunction } from './constructs/export-function.js';
 import { FeedbackFunction } from './constructs/feedback-function.js';
+import { FeedbackWebAcl } from './constructs/feedback-web-acl.js';
+import { LakeGlueTables } from './constructs/lake-glue-tables.js';
+import { MetricsFunction } from './constructs/metrics-function.js';
 import { MiranteHttpApi } from './constructs/mirante-http-api.js';
 import type { MirantePlatform } from './constructs/mirante-platform.js';
+import { Monitoring } from './constructs/monitoring.js';
+import { MonthlyBudget } from './constructs/monthly-budget.js';
+import { PublicEdge } from './constructs/public-edge.js';
 import { StaffAuth } from './constructs/staff-auth.js';
 import { Storage } from './constructs/storage.js';
 import type { StageConfig } from './stage-config.js';
@@ -18,12 +26,15 @@ export interface MiranteStackProps extends StackProps {
   readonly projectRoot: string;
 }
 
-/** Days the lake's S3 server access logs are kept. */
+/** Days the S3 server access logs are kept. */
 const ACCESS_LOG_DAYS = 90;
+/** Days Athena query results are kept. */
+const ATHENA_RESULT_DAYS = 30;
 
 /**
- * One Mirante deployment: storage, secrets, staff identity, the HTTP API and one function per
- * privilege (api, feedback, export, compute), each wiring itself to the platform. Environment
+ * One Mirante deployment: storage with backups, secrets, staff identity, the HTTP API behind
+ * CloudFront, one function per privilege (api, feedback, export, compute) each wiring itself to
+ * the platform, alarms and a budget, and the Glue/Athena catalogue for analysts. Environment
  * agnostic: no lookups, so `cdk synth` works offline without credentials.
  */
 export class MiranteStack extends Stack {
@@ -31,6 +42,14 @@ export class MiranteStack extends Stack {
   readonly platform: MirantePlatform;
   /** Staff user pool and the JWT authorizer. */
   readonly staffAuth: StaffAuth;
+  /** AWS Backup of the table and the lake. */
+  readonly backups: Backups;
+  /** The analysts' read-only role and policy, Athena workgroup, results bucket and Glue database. */
+  readonly analysts: AnalystAccess;
+  /** The Glue tables over the curated lake, in the analysts' database. */
+  readonly lakeTables: LakeGlueTables;
+  /** The optional web ACL created with `-c waf=true`. */
+  readonly webAcl: FeedbackWebAcl | undefined;
   /** The public read API function. */
   readonly api: ApiFunction;
   /** The feedback function. */
@@ -39,6 +58,8 @@ export class MiranteStack extends Stack {
   readonly export: ExportFunction;
   /** The scheduled compute function. */
   readonly compute: ComputeFunction;
+  /** The staff metric ingest function (API and incoming/ uploads). */
+  readonly metrics: MetricsFunction;
 
   constructor(scope: Construct, id: string, props: MiranteStackProps) {
     super(scope, id, props);
@@ -47,13 +68,25 @@ export class MiranteStack extends Stack {
     // so tests build the same stack.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const { config } = props;
+    Tags.of(this).add('mirante:stage', config.stage);
     const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
+    const monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: config.alarmEmail });
+    new MonthlyBudget(this, 'Budget', {
+      amountUsd: config.monthlyBudgetUsd,
+      topic: monitoring.topic,
+    });
     const storage = new Storage(this, 'Storage', {
       retainData: config.retainData,
-      noncurrentVersionDays: config.noncurrentVersionDays,
-      rawInfrequentAccessDays: config.rawInfrequentAccessDays,
+      retention: config,
       accessLogDays: ACCESS_LOG_DAYS,
+    });
+    this.backups = new Backups(this, 'Backups', {
+      table: storage.table,
+      lake: storage.lake,
+      retentionDays: config.backupRetentionDays,
+      alarmTopic: monitoring.topic,
+      removalPolicy,
     });
     const secrets = new AppSecrets(this, 'Secrets', { removalPolicy });
     this.staffAuth = new StaffAuth(this, 'StaffAuth', {
@@ -68,10 +101,23 @@ export class MiranteStack extends Stack {
       logRetention: config.logRetentionDays,
       logRemovalPolicy: removalPolicy,
     });
+    monitoring.watchHttpApi(httpApi.api);
+    this.webAcl =
+      config.waf.mode === 'create'
+        ? new FeedbackWebAcl(this, 'WebAcl', { rateLimit: config.waf.rateLimit })
+        : undefined;
+    const edge = new PublicEdge(this, 'Edge', {
+      httpApi: httpApi.api,
+      customDomain: config.customDomain,
+      webAclArn: config.waf.mode === 'existing' ? config.waf.webAclArn : this.webAcl?.arn,
+    });
     this.platform = {
+      config,
       storage,
       secrets,
       httpApi,
+      edge,
+      monitoring,
       functionDefaults: {
         projectRoot: props.projectRoot,
         logRetention: config.logRetentionDays,
@@ -82,21 +128,69 @@ export class MiranteStack extends Stack {
           MIRANTE_CODE_VERSION: config.codeVersion,
           MIRANTE_BUCKET_SECONDS: String(config.bucketSeconds),
           MIRANTE_MIN_CELL_FLOOR: String(config.minCellFloor),
+          MIRANTE_FEEDBACK_TTL_DAYS: String(config.feedbackTtlDays),
         },
       },
     };
 
-    // One function per privilege; each construct owns its grants, variables, routes, events.
+    // One function per privilege; each construct owns its grants, variables, routes, events
+    // and metric alarms.
     this.api = new ApiFunction(this, 'Api', this.platform);
     this.feedback = new FeedbackFunction(this, 'Feedback', this.platform);
     this.export = new ExportFunction(this, 'Export', this.platform);
     this.compute = new ComputeFunction(this, 'Compute', this.platform);
-    // Staff ingest (issue #4) goes here: new MetricsFunction(this, 'Metrics', this.platform);
+    this.metrics = new MetricsFunction(this, 'Metrics', this.platform);
 
-    new CfnOutput(this, 'ApiUrl', { value: httpApi.url, description: 'Base URL of the HTTP API' });
-    new CfnOutput(this, 'LakeBucketName', { value: storage.lake.bucketName });
-    new CfnOutput(this, 'TableName', { value: storage.table.tableName });
-    new CfnOutput(this, 'UserPoolId', { value: this.staffAuth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.staffAuth.client.userPoolClientId });
+    // Analysts at scale: Athena over the same curated Parquet `mirante query` reads.
+    this.analysts = new AnalystAccess(this, 'Analysts', {
+      lake: storage.lake,
+      namePrefix: this.stackName.toLowerCase(),
+      accessLogs: storage.accessLogs,
+      resultRetentionDays: ATHENA_RESULT_DAYS,
+      bytesScannedCutoffPerQuery: config.athenaScanLimitMb * 1024 * 1024,
+      removalPolicy,
+    });
+    this.lakeTables = new LakeGlueTables(this, 'LakeTables', {
+      lake: storage.lake,
+      database: this.analysts.database,
+    });
+
+    // Every function: errors and throttles; every dead-letter queue: depth.
+    monitoring.watchEverything(this);
+
+    const output = (name: string, value: string, description: string) =>
+      new CfnOutput(this, name, { value, description });
+    output(
+      'PublicUrl',
+      edge.url,
+      'Public URL: CloudFront (or the custom domain) in front of the API',
+    );
+    output(
+      'DistributionDomainName',
+      edge.distribution.distributionDomainName,
+      'CloudFront domain (point a custom domain here)',
+    );
+    output(
+      'DistributionId',
+      edge.distribution.distributionId,
+      'CloudFront distribution (for invalidations)',
+    );
+    output('ApiUrl', httpApi.url, 'HTTP API (origin) base URL; use PublicUrl');
+    output('LakeBucketName', storage.lake.bucketName, 'The lake (incoming/ for staff CSV uploads)');
+    output('AccessLogsBucketName', storage.accessLogs.bucketName, 'S3 server access logs');
+    output('TableName', storage.table.tableName, 'The DynamoDB table');
+    output('UserPoolId', this.staffAuth.userPool.userPoolId, 'Staff user pool');
+    output('UserPoolClientId', this.staffAuth.client.userPoolClientId, 'App client of staff tools');
+    output('AlarmTopicArn', monitoring.topic.topicArn, 'SNS topic of alarms, budget and backups');
+    output('BackupVaultName', this.backups.vault.backupVaultName, 'AWS Backup vault');
+    output('GlueDatabaseName', this.analysts.database.ref, 'Glue database of the curated lake');
+    output('AthenaWorkGroup', this.analysts.workGroup.ref, 'Athena workgroup for analysts');
+    output(
+      'AthenaResultsBucketName',
+      this.analysts.resultsBucket.bucketName,
+      'Athena query results',
+    );
+    output('AnalystRoleArn', this.analysts.role.roleArn, 'Read-only role analysts assume');
+    output('AnalystPolicyArn', this.analysts.policy.managedPolicyArn, 'Read-only analyst policy');
   }
 }

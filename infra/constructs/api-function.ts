@@ -39,6 +39,9 @@ export class ApiFunction extends MiranteFunction {
     });
     this.useTable(platform.storage.table);
     this.useLake(platform.storage.lake, { read: [PUBLISHED] });
+    // Absolute links (DCAT catalogue, OpenAPI servers) use the public URL, not the origin's.
+    this.addEnvironment('MIRANTE_PUBLIC_URL', platform.edge.url);
+    this.addEnvironment('MIRANTE_CORS_ORIGINS', platform.config.allowedOrigins.join(','));
     platform.httpApi.addPublicRoutes(this, API_ROUTES);
   }
 }

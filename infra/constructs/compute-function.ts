@@ -4,6 +4,7 @@ import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { manifestKey } from '../../functions/shared/table-keys.js';
 import { MiranteFunction } from './mirante-function.js';
+import { emittedMetric, INDICATORS_FAILED_PER_RUN } from './mirante-metrics.js';
 import type { MirantePlatform } from './mirante-platform.js';
 import { partitionPattern } from './partition-pattern.js';
 import { ScheduledInvocation } from './scheduled-invocation.js';
@@ -46,6 +47,13 @@ export class ComputeFunction extends MiranteFunction {
       schedule: Schedule.rate(COMPUTE_EVERY),
       description: 'Recompute and publish the indicators',
       maxEventAge: COMPUTE_EVERY,
+    });
+    platform.monitoring.addAlarm('IndicatorFailures', {
+      metric: emittedMetric(INDICATORS_FAILED_PER_RUN, 'Maximum', COMPUTE_EVERY),
+      threshold: 1,
+      evaluationPeriods: 1,
+      description:
+        'An indicator failed to compute (bad SQL or a failed declared test); its previous version stays published.',
     });
   }
 }

@@ -61,6 +61,8 @@ export class FeedbackFunction extends MiranteFunction {
       write: [RAW_TOMBSTONES_PREFIX],
     });
     this.useSecret(platform.secrets.secret);
+    // Telecentro address ranges: higher per-client limits (many citizens behind one address).
+    this.addEnvironment('MIRANTE_TRUSTED_NETWORKS', platform.config.trustedNetworks.join(','));
     platform.httpApi.addPublicRoutes(this, FEEDBACK_PUBLIC_ROUTES);
     platform.httpApi.addStaffRoutes(this, FEEDBACK_STAFF_ROUTES);
   }

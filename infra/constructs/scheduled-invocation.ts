@@ -1,9 +1,10 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import type { Duration } from 'aws-cdk-lib';
 import { Rule, type Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from './dead-letter-queue.js';
 import type { MiranteFunction } from './mirante-function.js';
 
 /** Properties of {@link ScheduledInvocation}. */
@@ -28,15 +29,11 @@ export class ScheduledInvocation extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledInvocationProps) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: `This queue is itself the dead-letter destination of the scheduled ${props.target.node.id} runs (EventBridge target DLQ and Lambda on-failure destination).`,
-    });
+    this.deadLetters = deadLetterQueue(
+      this,
+      'DeadLetters',
+      `scheduled ${props.target.node.id} runs (EventBridge target DLQ and Lambda on-failure destination)`,
+    );
     props.target.function.configureAsyncInvoke({
       retryAttempts: 1,
       maxEventAge: props.maxEventAge,

@@ -6,41 +6,33 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  ObjectOwnership,
-  StorageClass,
-} from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { GSI1 } from '../../functions/shared/table-keys.js';
-
-/** Lake prefix of raw (exported, not yet compacted) objects. */
-const RAW_PREFIX = 'raw/';
+import { type LakeRetention, lakeLifecycleRules } from './lake-lifecycle.js';
 
 /** Properties of {@link Storage}. */
 export interface StorageProps {
   /** Retain the table and the lake on stack deletion and protect the table from deletion. */
   readonly retainData: boolean;
-  /** Days a noncurrent (overwritten or deleted) lake object version is kept. */
-  readonly noncurrentVersionDays: number;
-  /** Days after which raw lake objects move to S3 Standard-IA. */
-  readonly rawInfrequentAccessDays: number;
-  /** Days the lake's server access logs are kept. */
+  /** How long each part of the lake keeps its objects. */
+  readonly retention: LakeRetention;
+  /** Days the S3 server access logs are kept. */
   readonly accessLogDays: number;
 }
 
 /**
- * Mirante's state: the single DynamoDB table (string `pk`/`sk`, GSI `gsi1`, `ttl`) and the lake
- * bucket (DESIGN.md, "Lake layout"), with the lake's server access logs in a bucket of their own.
+ * Mirante's state: the single DynamoDB table (on demand, point-in-time recovery, encrypted,
+ * string `pk`/`sk`, GSI `gsi1`, `ttl`) and the lake bucket (DESIGN.md, "Lake layout": private,
+ * TLS only, versioned, encrypted, with lifecycle rules), with S3 server access logs in a bucket
+ * of their own. In prod both are retained on stack deletion and the table is deletion-protected.
  */
 export class Storage extends Construct {
   /** The table: feedback, counters, tombstones, watermarks, batches, manifests. */
   readonly table: Table;
   /** The lake bucket: incoming/, ingest-results/, raw/, curated/, published/. */
   readonly lake: Bucket;
-  /** Receives the lake's S3 server access logs. */
+  /** Receives the S3 server access logs (of the lake and of the Athena results bucket). */
   readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string, props: StorageProps) {
@@ -83,29 +75,7 @@ export class Storage extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'lake/',
-      lifecycleRules: [
-        {
-          // An erasure overwrites or deletes the current object; this bounds how long the
-          // erased rating survives in older versions (docs: the erasure delay).
-          id: 'expire-noncurrent-versions',
-          noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays),
-          expiredObjectDeleteMarker: true,
-        },
-        {
-          id: 'abort-incomplete-uploads',
-          abortIncompleteMultipartUploadAfter: Duration.days(1),
-        },
-        {
-          id: 'raw-to-infrequent-access',
-          prefix: RAW_PREFIX,
-          transitions: [
-            {
-              storageClass: StorageClass.INFREQUENT_ACCESS,
-              transitionAfter: Duration.days(props.rawInfrequentAccessDays),
-            },
-          ],
-        },
-      ],
+      lifecycleRules: lakeLifecycleRules(props.retention),
       removalPolicy,
     });
   }

@@ -7,9 +7,13 @@ import { parseStageConfig } from '../../infra/stage-config.js';
 /** The code version the test stacks carry. */
 export const TEST_CODE_VERSION = 'test-1.2.3';
 
+/** The alarm e-mail of test prod stacks (prod requires one). */
+export const TEST_ALARM_EMAIL = 'alarmes@cidade.example';
+
 /**
  * Builds the app exactly as infra/app.ts does (cdk-nag included) for one stage, with
  * NodejsFunction bundling skipped (esbuild and the DuckDB install would make tests slow).
+ * Synthesis takes seconds: build each stage once per test file (in `beforeAll`).
  */
 export function buildMiranteStack(
   stage: 'dev' | 'prod',
@@ -18,7 +22,12 @@ export function buildMiranteStack(
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = addMiranteStack(
     app,
-    parseStageConfig({ stage, codeVersion: TEST_CODE_VERSION, ...context }),
+    parseStageConfig({
+      stage,
+      codeVersion: TEST_CODE_VERSION,
+      ...(stage === 'prod' ? { alarmEmail: TEST_ALARM_EMAIL } : {}),
+      ...context,
+    }),
   );
   return { app, stack };
 }

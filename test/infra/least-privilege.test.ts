@@ -142,9 +142,53 @@ describe('the scheduled functions', () => {
     ).toBe(true);
   });
 
-  it('no function may delete lake objects', () => {
+  it('only metrics may delete lake objects, and only the uploads under incoming/', () => {
     for (const fn of [stack.api, stack.feedback, stack.export, stack.compute]) {
       expect(granting(allowed(fn), ['s3:DeleteObject', 's3:DeleteObjectVersion'])).toEqual([]);
+    }
+    const deletes = granting(allowed(stack.metrics), ['s3:DeleteObject']).flatMap(resourcesOf);
+    expect(deletes).toEqual([`${lakeArn}/incoming/*`]);
+    expect(granting(allowed(stack.metrics), ['s3:DeleteObjectVersion'])).toEqual([]);
+  });
+});
+
+describe('the metrics function', () => {
+  it('writes only metric batch records of the table', () => {
+    const writes = granting(allowed(stack.metrics), TABLE_WRITES);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual([
+      'BATCH#*',
+    ]);
+  });
+
+  it('reads uploads and metric batches, writes batches and ingest results only', () => {
+    const statements = allowed(stack.metrics);
+    const reads = granting(statements, ['s3:GetObject']).flatMap(resourcesOf);
+    expect(reads.sort()).toEqual([`${lakeArn}/incoming/*`, `${lakeArn}/raw/metrics/*`]);
+    const writes = granting(statements, ['s3:PutObject']).flatMap(resourcesOf);
+    expect(writes.sort()).toEqual([`${lakeArn}/ingest-results/*`, `${lakeArn}/raw/metrics/*`]);
+    for (const key of ['raw/feedback/bucket=1/feedback.jsonl.gz', 'published/catalog.jsonld']) {
+      expect(
+        writes.some((p) => resourceCovers(p, `${lakeArn}/${key}`)),
+        key,
+      ).toBe(false);
+      expect(
+        reads.some((p) => resourceCovers(p, `${lakeArn}/${key}`)),
+        key,
+      ).toBe(false);
+    }
+    expect(granting(statements, ['secretsmanager:GetSecretValue'])).toEqual([]);
+  });
+});
+
+describe('every function', () => {
+  it('has its own role, with no managed policy and no wildcard action', () => {
+    const fns = [stack.api, stack.feedback, stack.export, stack.compute, stack.metrics];
+    expect(new Set(fns.map((fn) => logicalIdOf(fn.role))).size).toBe(fns.length);
+    for (const fn of fns) {
+      for (const s of allowed(fn)) {
+        for (const action of actionsOf(s)) expect(action, fn.node.id).not.toMatch(/\*/);
+      }
     }
   });
 });

@@ -1,4 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../infra/constructs/api-function.js';
 import { DUCKDB_PACKAGE } from '../../infra/constructs/compute-function.js';
@@ -6,6 +7,7 @@ import {
   FEEDBACK_PUBLIC_ROUTES,
   FEEDBACK_STAFF_ROUTES,
 } from '../../infra/constructs/feedback-function.js';
+import { METRICS_STAFF_ROUTES } from '../../infra/constructs/metrics-function.js';
 import type { MiranteFunction } from '../../infra/constructs/mirante-function.js';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/mirante-http-api.js';
 import type { MiranteStack } from '../../infra/mirante-stack.js';
@@ -25,14 +27,37 @@ function synth(stage: 'dev' | 'prod', context: Record<string, unknown> = {}) {
 
 beforeAll(() => {
   dev = synth('dev');
-  prod = synth('prod', { allowedOrigins: PORTAL_ORIGIN, logRetentionDays: '365' });
+  prod = synth('prod', {
+    allowedOrigins: PORTAL_ORIGIN,
+    logRetentionDays: '365',
+    trustedNetworks: '200.10.20.0/24,2001:db8::/48',
+    minCellFloor: '15',
+    noncurrentVersionDays: '14',
+    rawFeedbackExpireDays: '10',
+    tombstoneExpireDays: '90',
+  });
 });
+
+interface LifecycleRule {
+  readonly Id: string;
+  readonly Status: string;
+  readonly Prefix?: string;
+  readonly ExpirationInDays?: number;
+  readonly NoncurrentVersionExpiration?: unknown;
+  readonly Transitions?: unknown;
+}
+
+function lifecycleRules(s: typeof dev, bucket: IConstruct): LifecycleRule[] {
+  const props = s.json.Resources[logicalIdOf(bucket)]?.Properties ?? {};
+  return (props.LifecycleConfiguration as { Rules: LifecycleRule[] }).Rules;
+}
 
 const functionsOf = (s: MiranteStack): Record<string, MiranteFunction> => ({
   api: s.api,
   feedback: s.feedback,
   export: s.export,
   compute: s.compute,
+  metrics: s.metrics,
 });
 
 /** The properties of AWS::Lambda::Function these tests read. */
@@ -113,19 +138,55 @@ describe('storage', () => {
         ],
       },
       LoggingConfiguration: { DestinationBucketName: { Ref: logsId } },
-      LifecycleConfiguration: {
-        Rules: Match.arrayWith([
-          Match.objectLike({
-            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
-            Status: 'Enabled',
-          }),
-          Match.objectLike({
-            Prefix: 'raw/',
-            Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
-          }),
-        ]),
-      },
+      LifecycleConfiguration: Match.anyValue(),
     });
+    const rules = lifecycleRules(dev, dev.stack.platform.storage.lake);
+    expect(rules.map((r) => r.Id).sort()).toEqual([
+      'abort-incomplete-uploads',
+      'expire-applied-tombstones',
+      'expire-compacted-feedback-exports',
+      'expire-noncurrent-versions',
+      'metric-batches-to-infrequent-access',
+    ]);
+    for (const r of rules) expect(r.Status, r.Id).toBe('Enabled');
+  });
+
+  it('expires old versions, compacted exports and applied tombstones after the configured days', () => {
+    const byId = (s: typeof dev) =>
+      new Map(lifecycleRules(s, s.stack.platform.storage.lake).map((r) => [r.Id, r]));
+    const rules = byId(dev);
+    expect(rules.get('expire-noncurrent-versions')).toMatchObject({
+      NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+      ExpiredObjectDeleteMarker: true,
+    });
+    expect(rules.get('expire-noncurrent-versions')?.Prefix).toBeUndefined();
+    expect(rules.get('expire-compacted-feedback-exports')).toMatchObject({
+      Prefix: 'raw/feedback/',
+      ExpirationInDays: 30,
+    });
+    expect(rules.get('expire-applied-tombstones')).toMatchObject({
+      Prefix: 'raw/tombstones/',
+      ExpirationInDays: 60,
+    });
+    // Metric batches are the history of the programme figures: they never expire.
+    expect(rules.get('metric-batches-to-infrequent-access')).toEqual({
+      Id: 'metric-batches-to-infrequent-access',
+      Prefix: 'raw/metrics/',
+      Status: 'Enabled',
+      Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+    });
+    for (const r of rules.values()) {
+      for (const prefix of ['curated/', 'published/', 'raw/metrics/']) {
+        const covers = r.Prefix === undefined || prefix.startsWith(r.Prefix);
+        if (covers) expect(r.ExpirationInDays, `${r.Id} on ${prefix}`).toBeUndefined();
+      }
+    }
+    const custom = byId(prod);
+    expect(custom.get('expire-noncurrent-versions')?.NoncurrentVersionExpiration).toEqual({
+      NoncurrentDays: 14,
+    });
+    expect(custom.get('expire-compacted-feedback-exports')?.ExpirationInDays).toBe(10);
+    expect(custom.get('expire-applied-tombstones')?.ExpirationInDays).toBe(90);
   });
 
   it('denies every request to either bucket that is not over TLS', () => {
@@ -148,8 +209,9 @@ describe('storage', () => {
 });
 
 describe('functions', () => {
-  it('are four Node.js 22 functions; only compute is x86_64', () => {
-    dev.template.resourceCountIs('AWS::Lambda::Function', 4);
+  it('are five Node.js 22 functions; only compute is x86_64', () => {
+    // The sixth is CDK's bucket-notification custom resource (deployment time only).
+    dev.template.resourceCountIs('AWS::Lambda::Function', 6);
     for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
       const props = functionProps(dev.json, fn);
       expect(props.Runtime, name).toBe('nodejs22.x');
@@ -198,6 +260,8 @@ describe('functions', () => {
         MIRANTE_STAGE: 'dev',
         MIRANTE_CODE_VERSION: TEST_CODE_VERSION,
         MIRANTE_BUCKET_SECONDS: '300',
+        MIRANTE_MIN_CELL_FLOOR: '10',
+        MIRANTE_FEEDBACK_TTL_DAYS: '90',
       });
       if (name === 'feedback') {
         expect(env).toMatchObject({ MIRANTE_SECRETS_ARN: secretRef, MIRANTE_STAFF_GROUP: 'staff' });
@@ -206,7 +270,30 @@ describe('functions', () => {
       }
     }
     const prodEnv = functionProps(prod.json, prod.stack.api).Environment.Variables;
-    expect(prodEnv.MIRANTE_STAGE).toBe('prod');
+    expect(prodEnv).toMatchObject({
+      MIRANTE_STAGE: 'prod',
+      MIRANTE_MIN_CELL_FLOOR: '15',
+      MIRANTE_CORS_ORIGINS: PORTAL_ORIGIN,
+    });
+    expect(functionProps(prod.json, prod.stack.feedback).Environment.Variables).toMatchObject({
+      MIRANTE_TRUSTED_NETWORKS: '200.10.20.0/24,2001:db8::/48',
+    });
+    expect(functionProps(dev.json, dev.stack.metrics).Environment.Variables).toMatchObject({
+      MIRANTE_STAFF_GROUP: 'staff',
+    });
+  });
+
+  it('give the api function the public (CloudFront) URL for its absolute links', () => {
+    const env = functionProps(dev.json, dev.stack.api).Environment.Variables;
+    expect(env.MIRANTE_PUBLIC_URL).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://',
+          { 'Fn::GetAtt': [logicalIdOf(dev.stack.platform.edge.distribution), 'DomainName'] },
+        ],
+      ],
+    });
   });
 
   it('log to their own log group, and every log group has a retention', () => {
@@ -216,12 +303,24 @@ describe('functions', () => {
           LogGroup: { Ref: logicalIdOf(fn.logGroup) },
         });
       }
-      const groups = Object.values(s.json.Resources).filter(
-        (r) => r.Type === 'AWS::Logs::LogGroup',
-      );
-      expect(groups.length).toBe(5);
+      const resources = Object.entries(s.json.Resources);
+      const groups = resources.filter(([, r]) => r.Type === 'AWS::Logs::LogGroup');
       const days = s === prod ? 365 : 30;
-      for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(days);
+      for (const [, g] of groups) expect(g.Properties?.RetentionInDays).toBe(days);
+      // Every Lambda function writes to a log group of this stack: its own (LoggingConfig) or,
+      // for CDK's custom-resource function, the one named after it, created before it runs.
+      const groupIds = new Set(groups.map(([id]) => id));
+      for (const [id, r] of resources) {
+        if (r.Type !== 'AWS::Lambda::Function') continue;
+        const own = (r.Properties?.LoggingConfig as { LogGroup?: { Ref: string } } | undefined)
+          ?.LogGroup?.Ref;
+        const named = groups.find(([, g]) =>
+          JSON.stringify(g.Properties?.LogGroupName ?? '').includes(`{"Ref":"${id}"}`),
+        );
+        expect(own ? groupIds.has(own) : named !== undefined, id).toBe(true);
+      }
+      // One per function, plus the HTTP API's access logs.
+      expect(groups.length).toBe(7);
     }
   });
 });
@@ -250,9 +349,10 @@ describe('HTTP API', () => {
     return routes;
   }
 
-  it('routes the read paths to the api function and feedback paths to the feedback function', () => {
+  it('routes reads to api, ratings to feedback, metrics to metrics; staff routes need a JWT', () => {
     const apiId = logicalIdOf(dev.stack.api.function);
     const feedbackId = logicalIdOf(dev.stack.feedback.function);
+    const metricsId = logicalIdOf(dev.stack.metrics.function);
     const expected = new Map<string, { fn: string; auth: string }>();
     for (const r of API_ROUTES) expected.set(`${r.method} ${r.path}`, { fn: apiId, auth: 'NONE' });
     for (const r of FEEDBACK_PUBLIC_ROUTES) {
@@ -261,7 +361,12 @@ describe('HTTP API', () => {
     for (const r of FEEDBACK_STAFF_ROUTES) {
       expected.set(`${r.method} ${r.path}`, { fn: feedbackId, auth: 'JWT' });
     }
+    for (const r of METRICS_STAFF_ROUTES) {
+      expected.set(`${r.method} ${r.path}`, { fn: metricsId, auth: 'JWT' });
+    }
     expect(routeTable(dev)).toEqual(expected);
+    expect(expected.get('POST /v1/metrics/{dataset}')).toEqual({ fn: metricsId, auth: 'JWT' });
+    expect(expected.get('DELETE /v1/metrics/{dataset}/batches/{batchId}')?.auth).toBe('JWT');
     expect(expected.get('GET /v1/indicators/{proxy+}')?.fn).toBe(apiId);
     expect(expected.get('POST /v1/feedback/batch')).toEqual({ fn: feedbackId, auth: 'JWT' });
   });
@@ -332,7 +437,10 @@ describe('schedules', () => {
       { fn: dev.stack.export, rate: 'rate(5 minutes)' },
       { fn: dev.stack.compute, rate: 'rate(15 minutes)' },
     ];
-    dev.template.resourceCountIs('AWS::Events::Rule', 2);
+    const schedules = Object.values(dev.json.Resources).filter(
+      (r) => r.Type === 'AWS::Events::Rule' && r.Properties?.ScheduleExpression,
+    );
+    expect(schedules).toHaveLength(2);
     for (const { fn, rate } of cases) {
       const queueArn = { 'Fn::GetAtt': [logicalIdOf(fn.schedule.deadLetters), 'Arn'] };
       dev.template.hasResourceProperties('AWS::Events::Rule', {
@@ -354,11 +462,62 @@ describe('schedules', () => {
   });
 });
 
+describe('staff uploads under incoming/', () => {
+  it('invoke the metrics function for objects created under incoming/ only', () => {
+    const [notifications] = Object.values(dev.json.Resources).filter(
+      (r) => r.Type === 'Custom::S3BucketNotifications',
+    );
+    expect(notifications?.Properties?.BucketName).toEqual({
+      Ref: logicalIdOf(dev.stack.platform.storage.lake),
+    });
+    expect(notifications?.Properties?.NotificationConfiguration).toEqual({
+      LambdaFunctionConfigurations: [
+        {
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }] } },
+          LambdaFunctionArn: { 'Fn::GetAtt': [logicalIdOf(dev.stack.metrics.function), 'Arn'] },
+        },
+      ],
+    });
+    dev.template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 's3.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [logicalIdOf(dev.stack.metrics.function), 'Arn'] },
+      SourceArn: { 'Fn::GetAtt': [logicalIdOf(dev.stack.platform.storage.lake), 'Arn'] },
+    });
+  });
+
+  it('retry a failed upload twice, then record it in a dead-letter queue', () => {
+    dev.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalIdOf(dev.stack.metrics.function) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [logicalIdOf(dev.stack.metrics.deadLetters), 'Arn'] },
+        },
+      },
+    });
+  });
+});
+
 describe('outputs', () => {
-  it('name the API URL, the lake bucket, the table and the user pool', () => {
+  it('name the URLs, the buckets, the table, the user pool and the operations resources', () => {
     const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs)).toEqual(
-      expect.arrayContaining(['ApiUrl', 'LakeBucketName', 'TableName', 'UserPoolId']),
+      expect.arrayContaining([
+        'PublicUrl',
+        'ApiUrl',
+        'DistributionId',
+        'LakeBucketName',
+        'TableName',
+        'UserPoolId',
+        'UserPoolClientId',
+        'AlarmTopicArn',
+        'BackupVaultName',
+        'GlueDatabaseName',
+        'AthenaWorkGroup',
+        'AthenaResultsBucketName',
+      ]),
     );
     expect(outputs.TableName?.Value).toEqual({
       Ref: logicalIdOf(dev.stack.platform.storage.table),

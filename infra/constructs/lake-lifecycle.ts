@@ -1,0 +1,61 @@
+import { Duration } from 'aws-cdk-lib';
+import { type LifecycleRule, StorageClass } from 'aws-cdk-lib/aws-s3';
+import {
+  RAW_FEEDBACK_PREFIX,
+  RAW_TOMBSTONES_PREFIX,
+  rawMetricsPrefix,
+} from '../../functions/shared/lake-layout.js';
+
+/** The retention settings of the lake, in days (see docs/privacy.md, "Retention"). */
+export interface LakeRetention {
+  /** Days a noncurrent (overwritten or deleted) object version is kept. */
+  readonly noncurrentVersionDays: number;
+  /** Days after which accepted metric batches (raw/metrics/) move to S3 Standard-IA. */
+  readonly rawInfrequentAccessDays: number;
+  /** Days an exported feedback bucket (raw/feedback/) is kept; compaction runs every 15 minutes. */
+  readonly rawFeedbackExpireDays: number;
+  /** Days an erasure tombstone (raw/tombstones/) is kept; it must outlive every copy. */
+  readonly tombstoneExpireDays: number;
+}
+
+/** Prefix of every accepted metric batch (the parent of every `rawMetricsPrefix(dataset)`). */
+export const RAW_METRICS_PREFIX = rawMetricsPrefix('services').replace(/services\/$/, '');
+
+/**
+ * The lake's lifecycle rules. Exported feedback buckets are compacted into curated/ within
+ * minutes, so they expire after `rawFeedbackExpireDays`; tombstones expire later, once no copy
+ * of the erased rating (raw object, old version, backup) can remain. Metric batches are the
+ * history of the programme figures and never expire; they move to Standard-IA. Every
+ * overwritten or deleted version expires after `noncurrentVersionDays`, which bounds how long
+ * an erased rating survives in old versions.
+ */
+export function lakeLifecycleRules(r: LakeRetention): LifecycleRule[] {
+  return [
+    {
+      id: 'expire-noncurrent-versions',
+      noncurrentVersionExpiration: Duration.days(r.noncurrentVersionDays),
+      expiredObjectDeleteMarker: true,
+    },
+    { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+    {
+      id: 'expire-compacted-feedback-exports',
+      prefix: RAW_FEEDBACK_PREFIX,
+      expiration: Duration.days(r.rawFeedbackExpireDays),
+    },
+    {
+      id: 'expire-applied-tombstones',
+      prefix: RAW_TOMBSTONES_PREFIX,
+      expiration: Duration.days(r.tombstoneExpireDays),
+    },
+    {
+      id: 'metric-batches-to-infrequent-access',
+      prefix: RAW_METRICS_PREFIX,
+      transitions: [
+        {
+          storageClass: StorageClass.INFREQUENT_ACCESS,
+          transitionAfter: Duration.days(r.rawInfrequentAccessDays),
+        },
+      ],
+    },
+  ];
+}
