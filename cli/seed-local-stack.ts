@@ -42,15 +42,19 @@ export async function seedLocalStack(
 ): Promise<SeedLocalStackSummary> {
   const { print } = options;
   const bar = createSeedProgressBar(options.stream ?? process.stdout, print);
+  let announced = false;
   const load: LoadDemoCityOptions = {
     ...(options.ratings !== undefined ? { ratings: options.ratings } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.today !== undefined ? { today: options.today } : {}),
-    onProgress: bar.listener,
+    onProgress: (progress) => {
+      if (!announced) {
+        announced = true;
+        print('Loading the demo city (synthetic Belo Horizonte)…');
+      }
+      bar.listener(progress);
+    },
   };
-  print(
-    `Loading the demo city (synthetic Belo Horizonte, ${(options.ratings ?? 200_000).toLocaleString('en-US')} ratings)…`,
-  );
   try {
     const result = await loadDemoCity(
       {

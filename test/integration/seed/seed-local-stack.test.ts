@@ -151,8 +151,12 @@ describe('seedLocalStack', () => {
 
   it('does not seed a stack twice', async () => {
     const before = await keys(stack, '');
+    const printedBefore = printed.length;
     const again = await seed(stack);
     expect(again.status).toBe('already-seeded');
+    expect(printed.slice(printedBefore)).toEqual([
+      expect.stringMatching(/^The demo city is already loaded \(seeded .+\); nothing to do\.$/),
+    ]);
     expect(await keys(stack, '')).toEqual(before);
   });
 });
