@@ -1,34 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { CHANNELS, OUTCOMES, REASONS, REGIONS } from '../shared/vocabulary.js';
 
-/** The nine administrative regions (regionais) of the city, as slugs. */
-export const REGIONS = [
-  'barreiro',
-  'centro-sul',
-  'leste',
-  'nordeste',
-  'noroeste',
-  'norte',
-  'oeste',
-  'pampulha',
-  'venda-nova',
-] as const;
-
-/** How the citizen's use of the service ended (GDS completion-rate semantics). */
-export const OUTCOMES = ['completed', 'not_eligible', 'failed', 'gave_up'] as const;
-
-/** Where the citizen used the service. */
-export const CHANNELS = ['web', 'app', 'telecentro', 'phone', 'in_person'] as const;
-
-/** gov.br's evaluation dimensions: what most influenced the rating. */
-export const REASONS = [
-  'clarity',
-  'ease_of_use',
-  'channels',
-  'cost_effort',
-  'stability',
-  'time',
-  'effectiveness',
-] as const;
+export { CHANNELS, OUTCOMES, REASONS, REGIONS } from '../shared/vocabulary.js';
 
 /** Longest accepted comment, in characters (Unicode code points, as JSON Schema counts). */
 export const COMMENT_MAX_CHARS = 1250;

@@ -1,7 +1,15 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { handle } from 'hono/aws-lambda';
 import { createServiceCatalogue } from '../datasets/service-catalogue.js';
 import { createBaseApp } from '../http/create-base-app.js';
+import {
+  DIMENSION_REGISTRY_FILE,
+  type DimensionRegistry,
+} from '../indicators/dimension-registry.js';
+import { loadDimensionRegistry } from '../indicators/load-dimension-registry.js';
 import { feedbackExistsInLake } from '../lake/feedback-exists-in-lake.js';
+import { registerRatingFormRoute } from '../portal/rating-form-route.js';
 import { awsClientOptionsFromEnv, createAwsClients } from '../shared/aws-clients.js';
 import { loadConfig } from '../shared/config.js';
 import { loadSecretsFromManager } from '../shared/load-secrets.js';
@@ -21,25 +29,43 @@ const trustedNetworks = (process.env.MIRANTE_TRUSTED_NETWORKS ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
+const services = createServiceCatalogue({
+  doc: clients.doc,
+  s3: clients.s3,
+  tableName: config.tableName,
+  lakeBucket: config.lakeBucket,
+});
+// The bundle carries queries/ beside the handler (the rating form's dimension labels).
+const queriesDir =
+  process.env.MIRANTE_QUERIES_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'queries');
+let registry: Promise<DimensionRegistry> | undefined;
+
 const app = createBaseApp(logger);
-registerFeedbackRoutes(
-  app,
-  createFeedbackDeps({
-    clients,
-    config,
-    secrets,
-    logger,
-    trustedNetworks,
-    staffAuth: { kind: 'jwt-claims', group: process.env.MIRANTE_STAFF_GROUP ?? 'staff' },
-    services: createServiceCatalogue({
-      doc: clients.doc,
-      s3: clients.s3,
-      tableName: config.tableName,
-      lakeBucket: config.lakeBucket,
-    }),
-    existsInLake: (id) => feedbackExistsInLake(clients.s3, config.lakeBucket, id),
-  }),
-);
+const deps = createFeedbackDeps({
+  clients,
+  config,
+  secrets,
+  logger,
+  trustedNetworks,
+  staffAuth: { kind: 'jwt-claims', group: process.env.MIRANTE_STAFF_GROUP ?? 'staff' },
+  services,
+  existsInLake: (id) => feedbackExistsInLake(clients.s3, config.lakeBucket, id),
+});
+registerFeedbackRoutes(app, deps);
+// The no-JavaScript rating form posts here (it writes, so it lives in this function).
+registerRatingFormRoute(app, {
+  submit: deps.submit,
+  services: () => services.list(),
+  registry: () => {
+    registry ??= loadDimensionRegistry(join(queriesDir, DIMENSION_REGISTRY_FILE)).catch(
+      (error: unknown) => {
+        registry = undefined;
+        throw error;
+      },
+    );
+    return registry;
+  },
+});
 
 /** Lambda entry point of the feedback function (rating, erasure, staff bulk import). */
 export const handler = handle(app);

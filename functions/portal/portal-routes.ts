@@ -21,6 +21,7 @@ import { chartModel } from './chart-model.js';
 import { EMBED_CSP, PAGE_CSP, SVG_CSP } from './content-security-policy.js';
 import { type DimensionLabels, dimensionLabels } from './dimension-labels.js';
 import { html, raw } from './html.js';
+import { htmlResponse } from './html-response.js';
 import { createPageCache } from './page-cache.js';
 import { renderPage } from './page-layout.js';
 import { otherLanguage, type PortalLanguage, portalLanguageOf } from './portal-language.js';
@@ -242,21 +243,6 @@ export function registerPortalRoutes(app: OpenAPIHono<MiranteEnv>, deps: PortalD
       current: 'privacy',
     });
     return htmlResponse(c, body, 200, PAGE_CSP, 'public, max-age=3600');
-  });
-}
-
-/** An HTML response with the page's security policy and caching. */
-export function htmlResponse(
-  c: Context<MiranteEnv>,
-  body: string,
-  status: 200 | 201 | 400 | 409 | 410 | 422 | 429 | 503,
-  csp: string,
-  cacheControl: string,
-): Response {
-  return c.body(body, status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': csp,
-    'Cache-Control': cacheControl,
   });
 }
 

@@ -9,9 +9,9 @@ import type { FieldError } from '../shared/problem.js';
 import { ProblemError } from '../shared/problem.js';
 import { PAGE_CSP } from './content-security-policy.js';
 import { dimensionLabels } from './dimension-labels.js';
+import { htmlResponse } from './html-response.js';
 import { parseRatingForm } from './parse-rating-form.js';
 import { portalLanguageOf } from './portal-language.js';
-import { htmlResponse } from './portal-routes.js';
 import { RATING_TEXT, type RatingText } from './rating-text.js';
 import {
   RATING_FIELDS,
