@@ -25,6 +25,8 @@ export interface LocalAppOptions {
   readonly manifestTtlMs?: number;
   /** Rate limits of the feedback route (tests and benchmarks raise them). */
   readonly feedbackLimits?: Partial<RateLimits>;
+  /** The environment the API settings are read from (the CLI passes its own; tests omit it). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -46,7 +48,7 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     s3: stack.clients.s3,
     tableName: stack.config.tableName,
     lakeBucket: stack.config.lakeBucket,
-    config: { ...loadApiConfig(process.env), manifestTtlMs: options.manifestTtlMs ?? 1000 },
+    config: { ...loadApiConfig(options.env ?? {}), manifestTtlMs: options.manifestTtlMs ?? 1000 },
     queriesDir: QUERIES_DIR,
     services: () => services.list(),
   });

@@ -60,7 +60,7 @@ export async function runDev(ctx: CommandContext): Promise<number> {
     minCellFloor: stack.config.minCellFloor,
   });
   const staff = await loadOrCreateStaffToken(paths, ctx.env.MIRANTE_STAFF_TOKEN);
-  const app = createLocalApp({ stack, logger, staffToken: staff.token });
+  const app = createLocalApp({ stack, logger, staffToken: staff.token, env: ctx.env });
   let served: Awaited<ReturnType<typeof serveApp>>;
   try {
     served = await serveApp(app, port);
