@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { apiBenchmark } from './api.bench.js';
 import type { BenchFigure, Benchmark } from './bench-result.js';
+import { bundlesBenchmark } from './bundles.bench.js';
 import { computeBenchmark } from './compute.bench.js';
 import { feedbackBenchmark } from './feedback.bench.js';
 import { queryBenchmark } from './query.bench.js';
@@ -14,6 +15,7 @@ const benchmarks: Benchmark[] = [
   queryBenchmark,
   apiBenchmark,
   seedBenchmark,
+  bundlesBenchmark,
 ];
 
 const { values } = parseArgs({
@@ -31,7 +33,9 @@ for (const bench of benchmarks) {
   const figures = await bench.run({ scale: Number(values.scale), log });
   results[bench.name] = figures;
   for (const f of figures) {
-    const base = f.baseline ? `  baseline ${f.baseline.name}: ${fmt(f.baseline.value)} ${f.unit}` : '';
+    const base = f.baseline
+      ? `  baseline ${f.baseline.name}: ${fmt(f.baseline.value)} ${f.unit}`
+      : '';
     const ratio = f.ratio !== undefined ? `  ratio ${f.ratio.toFixed(2)}` : '';
     const goal = f.goal ? `  goal ${f.goal} ${f.pass ? 'PASS' : 'MISS'}` : '';
     log(`${f.name}: ${fmt(f.value)} ${f.unit}${base}${ratio}${goal}`);

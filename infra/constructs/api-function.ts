@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
+import { SWAGGER_UI_FILES } from '../../functions/api/docs/swagger-ui-assets.js';
+import { rawMetricsPrefix } from '../../functions/shared/lake-layout.js';
 import { MiranteFunction } from './mirante-function.js';
 import type { RouteSpec } from './mirante-http-api.js';
 import type { MirantePlatform } from './mirante-platform.js';
@@ -8,9 +10,12 @@ import type { MirantePlatform } from './mirante-platform.js';
 /** Lake prefix of everything published (indicator versions, the DCAT catalogue). */
 const PUBLISHED = 'published/';
 
-/** The public, read-only routes the api function serves. */
+/** The public, read-only routes the api function serves (the portal's pages among them). */
 export const API_ROUTES: readonly RouteSpec[] = [
   '/',
+  '/avaliar',
+  '/privacidade',
+  '/assets/{proxy+}',
   '/healthz',
   '/openapi.json',
   '/docs',
@@ -23,10 +28,14 @@ export const API_ROUTES: readonly RouteSpec[] = [
   '/embed/{proxy+}',
 ].map((path) => ({ method: HttpMethod.GET, path }));
 
+/** Package files the docs page serves from the bundle (functions/api/docs/swagger-ui-assets.ts). */
+export const API_PACKAGE_FILES = { 'swagger-ui-dist': Object.keys(SWAGGER_UI_FILES) } as const;
+
 /**
  * The public read API (functions/api/handler.ts): the portal, OpenAPI, indicators, services and
- * the catalogue. Read-only by construction: it may read the table and the published/ objects,
- * and nothing else.
+ * the catalogue. Read-only by construction: it may read the table, the published/ objects and
+ * the service catalogue's batches, and nothing else. Its bundle carries queries/ (indicator
+ * metadata and dimension labels) and the two Swagger UI files of the docs page.
  */
 export class ApiFunction extends MiranteFunction {
   constructor(scope: Construct, id: string, platform: MirantePlatform) {
@@ -36,9 +45,11 @@ export class ApiFunction extends MiranteFunction {
       description: 'Mirante public read API (read-only)',
       memorySize: 1024,
       timeout: Duration.seconds(10),
+      copyFolders: ['queries'],
+      packageFiles: API_PACKAGE_FILES,
     });
     this.useTable(platform.storage.table);
-    this.useLake(platform.storage.lake, { read: [PUBLISHED] });
+    this.useLake(platform.storage.lake, { read: [PUBLISHED, rawMetricsPrefix('services')] });
     // Absolute links (DCAT catalogue, OpenAPI servers) use the public URL, not the origin's.
     this.addEnvironment('MIRANTE_PUBLIC_URL', platform.edge.url);
     this.addEnvironment('MIRANTE_CORS_ORIGINS', platform.config.allowedOrigins.join(','));

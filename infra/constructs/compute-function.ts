@@ -4,7 +4,11 @@ import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { manifestKey } from '../../functions/shared/table-keys.js';
 import { MiranteFunction } from './mirante-function.js';
-import { emittedMetric, INDICATORS_FAILED_PER_RUN } from './mirante-metrics.js';
+import {
+  COMPACTIONS_FAILED_PER_RUN,
+  emittedMetric,
+  INDICATORS_FAILED_PER_RUN,
+} from './mirante-metrics.js';
 import type { MirantePlatform } from './mirante-platform.js';
 import { partitionPattern } from './partition-pattern.js';
 import { ScheduledInvocation } from './scheduled-invocation.js';
@@ -54,6 +58,13 @@ export class ComputeFunction extends MiranteFunction {
       evaluationPeriods: 1,
       description:
         'An indicator failed to compute (bad SQL or a failed declared test); its previous version stays published.',
+    });
+    platform.monitoring.addAlarm('CompactionFailures', {
+      metric: emittedMetric(COMPACTIONS_FAILED_PER_RUN, 'Maximum', COMPUTE_EVERY),
+      threshold: 1,
+      evaluationPeriods: 1,
+      description:
+        'A dataset failed to compact into curated/ (new ratings, erasures or batches are not applied yet); its previous curated files stay.',
     });
   }
 }

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Construct } from 'constructs';
 import {
+  FEEDBACK_ID_INDEX_PREFIX,
   RAW_FEEDBACK_PREFIX,
   RAW_TOMBSTONES_PREFIX,
   rawMetricsPrefix,
@@ -17,10 +18,11 @@ import type { RouteSpec } from './mirante-http-api.js';
 import type { MirantePlatform } from './mirante-platform.js';
 import { partitionPattern } from './partition-pattern.js';
 
-/** Routes any citizen may call. */
+/** Routes any citizen may call (`POST /avaliar`: the rating page's form without JavaScript). */
 export const FEEDBACK_PUBLIC_ROUTES: readonly RouteSpec[] = [
   { method: HttpMethod.POST, path: '/v1/feedback' },
   { method: HttpMethod.DELETE, path: '/v1/feedback/{id}' },
+  { method: HttpMethod.POST, path: '/avaliar' },
 ];
 
 /** Routes only staff may call (offline ratings in bulk). */
@@ -41,8 +43,9 @@ export const FEEDBACK_WRITABLE_PARTITIONS: readonly string[] = [
 
 /**
  * The feedback function (functions/feedback/handler.ts): citizens' ratings and erasures, and
- * staff batches. It writes only feedback item families, reads raw/feedback/ and the services
- * snapshot under raw/metrics/services/, and writes raw/tombstones/; it alone reads the secrets.
+ * staff batches. It writes only feedback item families, reads raw/feedback/, the curated id
+ * index and the services snapshot under raw/metrics/services/, and writes raw/tombstones/; it
+ * alone reads the secrets.
  */
 export class FeedbackFunction extends MiranteFunction {
   constructor(scope: Construct, id: string, platform: MirantePlatform) {
@@ -55,9 +58,9 @@ export class FeedbackFunction extends MiranteFunction {
     });
     this.useTable(platform.storage.table, { write: FEEDBACK_WRITABLE_PARTITIONS });
     this.useLake(platform.storage.lake, {
-      // raw/feedback/: does an erased rating already sit in the lake? raw/metrics/services/:
-      // the service catalogue a rating's service id is checked against.
-      read: [RAW_FEEDBACK_PREFIX, rawMetricsPrefix('services')],
+      // raw/feedback/ and the curated id index: does an erased rating sit in the lake?
+      // raw/metrics/services/: the service catalogue a rating's service id is checked against.
+      read: [RAW_FEEDBACK_PREFIX, FEEDBACK_ID_INDEX_PREFIX, rawMetricsPrefix('services')],
       write: [RAW_TOMBSTONES_PREFIX],
     });
     this.useSecret(platform.secrets.secret);

@@ -45,7 +45,8 @@ export class MetricsFunction extends MiranteFunction {
       defaults: platform.functionDefaults,
       entry: 'functions/metrics/handler.ts',
       description: 'Mirante staff metric ingest (API and incoming/ uploads)',
-      memorySize: 1024,
+      // Validating a 20 MB upload takes about 600 MB (functions/metrics).
+      memorySize: 1536,
       // An uploaded CSV may be far larger than an API body; the HTTP API still cuts at 30 s.
       timeout: Duration.minutes(2),
     });

@@ -14,6 +14,20 @@ import { GSI1 } from '../../functions/shared/table-keys.js';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/**
+ * The esbuild settings every function is bundled with (bench/bundles.bench.ts bundles with the
+ * same ones). The AWS SDK is bundled too: the lock file pins it, not the runtime's copy.
+ */
+export const BUNDLE_SETTINGS = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  externalModules: [] as string[],
+} as const;
+
 /** Settings every Mirante function shares (one value per deployment). */
 export interface MiranteFunctionDefaults {
   /** Folder holding package.json, package-lock.json, functions/ and queries/. */
@@ -41,6 +55,13 @@ export interface MiranteFunctionProps {
   readonly nodeModules?: readonly string[];
   /** Project folders copied into the bundle as they are (e.g. `queries`). */
   readonly copyFolders?: readonly string[];
+  /**
+   * Files of installed packages the code reads at run time, copied to the bundle's
+   * `node_modules/<package>/` (with the package's package.json), so `require.resolve` finds
+   * them: `{ 'swagger-ui-dist': ['swagger-ui.css'] }`. Lighter than `nodeModules`, which
+   * installs the whole package.
+   */
+  readonly packageFiles?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -106,21 +127,25 @@ export class MiranteFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    const packageFiles = Object.entries(props.packageFiles ?? {});
     this.bundling = {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      banner: ESM_REQUIRE_BANNER,
-      minify: true,
-      sourceMap: true,
-      sourcesContent: false,
-      // Bundle the AWS SDK too: the lock file pins it, not the runtime's copy.
-      externalModules: [],
+      ...BUNDLE_SETTINGS,
+      externalModules: [...BUNDLE_SETTINGS.externalModules],
       nodeModules: props.nodeModules ? [...props.nodeModules] : undefined,
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
-        afterBundling: (inputDir: string, outputDir: string) =>
-          copyFolders.map((f) => `cp -r "${inputDir}/${f}" "${outputDir}/${f}"`),
+        afterBundling: (inputDir: string, outputDir: string) => [
+          ...copyFolders.map((f) => `cp -r "${inputDir}/${f}" "${outputDir}/${f}"`),
+          ...packageFiles.flatMap(([pkg, files]) => {
+            const from = `${inputDir}/node_modules/${pkg}`;
+            const to = `${outputDir}/node_modules/${pkg}`;
+            return [
+              `mkdir -p "${to}"`,
+              ...['package.json', ...files].map((f) => `cp "${from}/${f}" "${to}/${f}"`),
+            ];
+          }),
+        ],
       },
     };
     this.function = new NodejsFunction(this, 'Function', {

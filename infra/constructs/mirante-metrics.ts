@@ -41,3 +41,20 @@ export function emittedMetric(m: EmittedMetric, statistic: string, period: Durat
     period,
   });
 }
+
+/**
+ * Emitted by compute after every run: how many datasets failed to compact into curated/ (their
+ * previous curated files stay; indicators keep using them).
+ */
+export const COMPACTIONS_FAILED_PER_RUN: EmittedMetric = {
+  name: 'CompactionsFailedPerRun',
+  service: 'compute',
+  meaning: 'datasets whose compaction into curated/ failed in the run (0 when all compacted)',
+};
+
+/** Every metric an alarm expects a function to emit. */
+export const EMITTED_METRICS: readonly EmittedMetric[] = [
+  EXPORT_LAG_SECONDS,
+  INDICATORS_FAILED_PER_RUN,
+  COMPACTIONS_FAILED_PER_RUN,
+];

@@ -57,11 +57,11 @@ function granting(statements: Statement[], actions: readonly string[]): Statemen
 }
 
 describe('the public read API function', () => {
-  it('may read the table and published objects (the walk sees its grants)', () => {
+  it('may read the table, published objects and the service catalogue (the walk sees its grants)', () => {
     const statements = allowed(stack.api);
     expect(granting(statements, ['dynamodb:Query']).length).toBeGreaterThan(0);
     const reads = granting(statements, ['s3:GetObject']).flatMap(resourcesOf);
-    expect(reads).toEqual([`${lakeArn}/published/*`]);
+    expect(reads).toEqual([`${lakeArn}/published/*`, `${lakeArn}/raw/metrics/services/*`]);
   });
 
   it('has no write action on anything: table, bucket or otherwise', () => {
@@ -97,9 +97,18 @@ describe('the feedback function', () => {
     }
   });
 
-  it('reads only raw feedback and the services snapshot from the lake', () => {
+  it('reads only raw feedback, the curated id index and the services snapshot from the lake', () => {
     const reads = granting(allowed(stack.feedback), ['s3:GetObject']).flatMap(resourcesOf);
-    expect(reads).toEqual([`${lakeArn}/raw/feedback/*`, `${lakeArn}/raw/metrics/services/*`]);
+    expect(reads).toEqual([
+      `${lakeArn}/raw/feedback/*`,
+      `${lakeArn}/curated/_index/feedback-ids/*`,
+      `${lakeArn}/raw/metrics/services/*`,
+    ]);
+    expect(
+      reads.some((p) =>
+        resourceCovers(p, `${lakeArn}/curated/feedback/month=2026-01/data.parquet`),
+      ),
+    ).toBe(false);
   });
 
   it('alone reads the feedback secrets', () => {

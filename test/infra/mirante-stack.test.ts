@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SWAGGER_UI_FILES } from '../../functions/api/docs/swagger-ui-assets.js';
 import { API_ROUTES } from '../../infra/constructs/api-function.js';
 import { DUCKDB_PACKAGE } from '../../infra/constructs/compute-function.js';
 import {
@@ -232,18 +233,30 @@ describe('functions', () => {
     }
   });
 
-  it('bundle as ESM with a require banner; only compute installs DuckDB and copies queries/', () => {
+  it('bundle as ESM with a require banner; only compute installs DuckDB', () => {
     for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
       expect(fn.bundling.format, name).toBe('esm');
       expect(fn.bundling.banner, name).toContain('createRequire(import.meta.url)');
-      const copies = fn.bundling.commandHooks?.afterBundling('/src', '/out') ?? [];
-      if (name === 'compute') {
-        expect(fn.bundling.nodeModules).toEqual([DUCKDB_PACKAGE]);
-        expect(copies).toEqual(['cp -r "/src/queries" "/out/queries"']);
-      } else {
-        expect(fn.bundling.nodeModules ?? [], name).not.toContain(DUCKDB_PACKAGE);
-        expect(copies, name).toEqual([]);
-      }
+      if (name === 'compute') expect(fn.bundling.nodeModules).toEqual([DUCKDB_PACKAGE]);
+      else expect(fn.bundling.nodeModules ?? [], name).not.toContain(DUCKDB_PACKAGE);
+    }
+  });
+
+  it('copy queries/ into compute and api, and the Swagger UI files into api', () => {
+    const copies = (fn: MiranteFunction) =>
+      fn.bundling.commandHooks?.afterBundling('/src', '/out') ?? [];
+    expect(copies(dev.stack.compute)).toEqual(['cp -r "/src/queries" "/out/queries"']);
+    const ui = '/src/node_modules/swagger-ui-dist';
+    expect(copies(dev.stack.api)).toEqual([
+      'cp -r "/src/queries" "/out/queries"',
+      'mkdir -p "/out/node_modules/swagger-ui-dist"',
+      `cp "${ui}/package.json" "/out/node_modules/swagger-ui-dist/package.json"`,
+      ...Object.keys(SWAGGER_UI_FILES).map(
+        (f) => `cp "${ui}/${f}" "/out/node_modules/swagger-ui-dist/${f}"`,
+      ),
+    ]);
+    for (const fn of [dev.stack.feedback, dev.stack.export, dev.stack.metrics]) {
+      expect(copies(fn), fn.node.id).toEqual([]);
     }
   });
 

@@ -151,6 +151,16 @@ describe('alarms', () => {
     expect(EXPORT_LAG_SECONDS).toMatchObject({ name: 'ExportLagSeconds', service: 'export' });
   });
 
+  it('watch compaction failures the compute function reports', () => {
+    expect(alarmNamed(dev, 'CompactionFailures')).toMatchObject({
+      Namespace: 'Mirante',
+      MetricName: 'CompactionsFailedPerRun',
+      Dimensions: [{ Name: 'service', Value: 'compute' }],
+      Statistic: 'Maximum',
+      Threshold: 1,
+    });
+  });
+
   it('watch indicator failures the compute function reports', () => {
     expect(alarmNamed(dev, 'IndicatorFailures')).toMatchObject({
       Namespace: 'Mirante',
