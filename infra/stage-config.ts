@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { RAW_FEEDBACK_NONCURRENT_DAYS } from './constructs/lake-lifecycle.js';
 
 /** Deployment stages the CDK app knows. */
 export const STAGES = ['dev', 'prod'] as const;
@@ -228,13 +229,13 @@ function crossFieldProblems(c: ParsedContext): string[] {
     );
   }
   const mustOutlive = Math.max(
-    c.rawFeedbackExpireDays + c.noncurrentVersionDays,
+    c.rawFeedbackExpireDays + RAW_FEEDBACK_NONCURRENT_DAYS,
     c.backupRetentionDays,
     PITR_DAYS,
   );
   if (c.tombstoneExpireDays < mustOutlive) {
     problems.push(
-      `tombstoneExpireDays (${c.tombstoneExpireDays}) must be at least ${mustOutlive}: a lake tombstone must outlive every copy of the rating it erases (raw exports ${c.rawFeedbackExpireDays} days + their old versions ${c.noncurrentVersionDays} days, backups ${c.backupRetentionDays} days, point-in-time recovery ${PITR_DAYS} days)`,
+      `tombstoneExpireDays (${c.tombstoneExpireDays}) must be at least ${mustOutlive}: a lake tombstone must outlive every copy of the rating it erases (raw exports ${c.rawFeedbackExpireDays} days + ${RAW_FEEDBACK_NONCURRENT_DAYS} as an old version, backups ${c.backupRetentionDays} days, point-in-time recovery ${PITR_DAYS} days)`,
     );
   }
   if (c.apiBurstLimit < c.apiRateLimit) {

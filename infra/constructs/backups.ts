@@ -32,36 +32,26 @@ export const BACKUP_ROLE_POLICIES = [
 export const FAILED_BACKUP_STATES = ['FAILED', 'ABORTED', 'EXPIRED'] as const;
 
 /**
- * AWS Backup of the table and the lake: a daily recovery point of each, kept `retentionDays`
- * in a vault of this stack. After the DynamoDB TTL the lake holds the only copy of old ratings,
- * so it is backed up too (point-in-time recovery covers the table's last 35 days besides).
- * Failed backup jobs are reported to the alarm topic.
+ * AWS Backup of the lake and the table, in a vault of this stack, each recovery point kept
+ * `retentionDays`. The lake is backed up daily: after the DynamoDB TTL it holds the only copy of
+ * old ratings (S3 backups are incremental, so a daily point costs little). The table is backed
+ * up monthly: point-in-time recovery already covers its last 35 days continuously, and each
+ * DynamoDB backup is a full copy billed by size. Failed backup jobs reach the alarm topic.
  */
 export class Backups extends Construct {
   /** Holds the recovery points. */
   readonly vault: BackupVault;
-  /** The daily plan. */
-  readonly plan: BackupPlan;
+  /** The lake's daily plan. */
+  readonly lakePlan: BackupPlan;
+  /** The table's monthly plan. */
+  readonly tablePlan: BackupPlan;
   /** The role AWS Backup assumes to back up and restore. */
   readonly role: Role;
 
   constructor(scope: Construct, id: string, props: BackupsProps) {
     super(scope, id);
+    const stackName = Stack.of(this).stackName;
     this.vault = new BackupVault(this, 'Vault', { removalPolicy: props.removalPolicy });
-    this.plan = new BackupPlan(this, 'Plan', {
-      backupPlanName: `${Stack.of(this).stackName}-daily`,
-      backupVault: this.vault,
-    });
-    this.plan.addRule(
-      new BackupPlanRule({
-        ruleName: 'daily',
-        // 05:00 UTC, 02:00 in Brasília: after the night's compute runs, before office hours.
-        scheduleExpression: Schedule.cron({ minute: '0', hour: '5' }),
-        startWindow: Duration.hours(1),
-        completionWindow: Duration.hours(8),
-        deleteAfter: Duration.days(props.retentionDays),
-      }),
-    );
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('backup.amazonaws.com'),
       description: 'AWS Backup: back up and restore the Mirante table and lake',
@@ -73,14 +63,40 @@ export class Backups extends Construct {
         reason: `${policy} is the AWS Backup service-role policy its documentation prescribes for DynamoDB and S3 backups and restores; AWS maintains it as the services change.`,
       });
     }
-    this.plan.addSelection('TableAndLake', {
-      resources: [
-        BackupResource.fromDynamoDbTable(props.table),
-        BackupResource.fromArn(props.lake.bucketArn),
-      ],
-      role: this.role,
-      disableDefaultBackupPolicy: true,
-    });
+    const plan = (planId: string, name: string, schedule: Schedule, resource: BackupResource) => {
+      const backupPlan = new BackupPlan(this, planId, {
+        backupPlanName: `${stackName}-${name}`,
+        backupVault: this.vault,
+      });
+      backupPlan.addRule(
+        new BackupPlanRule({
+          ruleName: name,
+          scheduleExpression: schedule,
+          startWindow: Duration.hours(1),
+          completionWindow: Duration.hours(8),
+          deleteAfter: Duration.days(props.retentionDays),
+        }),
+      );
+      backupPlan.addSelection('Selection', {
+        resources: [resource],
+        role: this.role,
+        disableDefaultBackupPolicy: true,
+      });
+      return backupPlan;
+    };
+    // 05:00 UTC, 02:00 in Brasília: after the night's compute runs, before office hours.
+    this.lakePlan = plan(
+      'LakePlan',
+      'lake-daily',
+      Schedule.cron({ minute: '0', hour: '5' }),
+      BackupResource.fromArn(props.lake.bucketArn),
+    );
+    this.tablePlan = plan(
+      'TablePlan',
+      'table-monthly',
+      Schedule.cron({ minute: '0', hour: '5', day: '1' }),
+      BackupResource.fromDynamoDbTable(props.table),
+    );
     new Rule(this, 'FailedJobs', {
       description: 'Report failed, aborted or expired Mirante backup jobs',
       eventPattern: {

@@ -18,13 +18,20 @@ export interface LakeRetention {
   readonly tombstoneExpireDays: number;
 }
 
+/**
+ * Days an overwritten or expired feedback export object is kept: the export rewrites an object
+ * only with the same ratings (or fewer, after an erasure), so an old version has no use.
+ */
+export const RAW_FEEDBACK_NONCURRENT_DAYS = 1;
+
 /** Prefix of every accepted metric batch (the parent of every `rawMetricsPrefix(dataset)`). */
 export const RAW_METRICS_PREFIX = rawMetricsPrefix('services').replace(/services\/$/, '');
 
 /**
  * The lake's lifecycle rules. Exported feedback buckets are compacted into curated/ within
- * minutes, so they expire after `rawFeedbackExpireDays`; tombstones expire later, once no copy
- * of the erased rating (raw object, old version, backup) can remain. Metric batches are the
+ * minutes, so they expire after `rawFeedbackExpireDays` (their old versions a day later);
+ * tombstones expire later, once no copy of the erased rating (raw object, backup) can remain —
+ * compaction keeps applying every erased id after that (curated/_state/compaction.json). Metric batches are the
  * history of the programme figures and never expire; they move to Standard-IA. Every
  * overwritten or deleted version expires after `noncurrentVersionDays`, which bounds how long
  * an erased rating survives in old versions.
@@ -41,6 +48,7 @@ export function lakeLifecycleRules(r: LakeRetention): LifecycleRule[] {
       id: 'expire-compacted-feedback-exports',
       prefix: RAW_FEEDBACK_PREFIX,
       expiration: Duration.days(r.rawFeedbackExpireDays),
+      noncurrentVersionExpiration: Duration.days(RAW_FEEDBACK_NONCURRENT_DAYS),
     },
     {
       id: 'expire-applied-tombstones',

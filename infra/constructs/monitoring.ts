@@ -5,6 +5,7 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -97,21 +98,34 @@ export class Monitoring extends Construct {
     return alarm;
   }
 
-  /** Errors and throttles of a function, each summed over 5 minutes. */
+  /** Errors of a function (unhandled errors, timeouts, out of memory), summed over 5 minutes. */
   watchFunction(fn: MiranteFunction): void {
-    const name = fn.node.id;
-    const period = Duration.minutes(5);
-    this.addAlarm(`${name}Errors`, {
-      metric: fn.function.metricErrors({ period, statistic: 'Sum' }),
+    this.addAlarm(`${fn.node.id}Errors`, {
+      metric: fn.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 1,
       evaluationPeriods: 1,
-      description: `The ${name} function failed (an unhandled error, a timeout or out of memory).`,
+      description: `The ${fn.node.id} function failed (an unhandled error, a timeout or out of memory).`,
     });
-    this.addAlarm(`${name}Throttles`, {
-      metric: fn.function.metricThrottles({ period, statistic: 'Sum' }),
+  }
+
+  /**
+   * Throttled Lambda invocations in the account, summed over 5 minutes. Mirante's functions have
+   * no reserved concurrency, so they are throttled only when the account's concurrency is
+   * exhausted: one account-wide alarm watches that for all of them (an alarm per function would
+   * cost $0.10 a month each and say the same).
+   */
+  watchThrottles(): void {
+    this.addAlarm('LambdaThrottles', {
+      metric: new Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'Throttles',
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
       threshold: 1,
       evaluationPeriods: 1,
-      description: `Invocations of the ${name} function were throttled (account concurrency exhausted).`,
+      description:
+        "Lambda invocations in this account were throttled: the account's concurrency is exhausted, and Mirante's functions are refused too.",
     });
   }
 
@@ -149,10 +163,12 @@ export class Monitoring extends Construct {
   }
 
   /**
-   * Watches every Mirante function (errors, throttles) and every SQS queue (all of Mirante's
-   * queues are dead-letter queues) under a scope: call it once, after every function exists.
+   * Watches every Mirante function (errors), the account's throttles, and every SQS queue (all
+   * of Mirante's queues are dead-letter queues) under a scope: call it once, after every
+   * function exists.
    */
   watchEverything(scope: IConstruct): void {
+    this.watchThrottles();
     for (const c of scope.node.findAll()) {
       if (c instanceof MiranteFunction) this.watchFunction(c);
       else if (c instanceof Queue) this.watchDeadLetters(c, ownerOf(c));

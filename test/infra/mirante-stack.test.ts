@@ -164,6 +164,7 @@ describe('storage', () => {
     expect(rules.get('expire-compacted-feedback-exports')).toMatchObject({
       Prefix: 'raw/feedback/',
       ExpirationInDays: 30,
+      NoncurrentVersionExpiration: { NoncurrentDays: 1 },
     });
     expect(rules.get('expire-applied-tombstones')).toMatchObject({
       Prefix: 'raw/tombstones/',

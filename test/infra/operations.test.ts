@@ -62,7 +62,7 @@ describe('the alarm topic', () => {
   it('receives every alarm, firing and recovering', () => {
     const topic = { Ref: logicalIdOf(dev.stack.platform.monitoring.topic) };
     const all = alarms(dev);
-    expect(all.length).toBeGreaterThanOrEqual(16);
+    expect(all.length).toBeGreaterThanOrEqual(13);
     for (const a of all) {
       expect(a.AlarmActions, a.AlarmName).toEqual([topic]);
       expect(a.OKActions, a.AlarmName).toEqual([topic]);
@@ -96,7 +96,7 @@ describe('the alarm topic', () => {
 });
 
 describe('alarms', () => {
-  it('watch errors and throttles of every function', () => {
+  it('watch errors of every function, and throttles in the account', () => {
     const functions = [
       dev.stack.api,
       dev.stack.feedback,
@@ -105,19 +105,27 @@ describe('alarms', () => {
       dev.stack.metrics,
     ];
     for (const fn of functions) {
-      for (const metric of ['Errors', 'Throttles']) {
-        const a = alarmNamed(dev, `${fn.node.id}${metric}`);
-        expect(a).toMatchObject({
-          Namespace: 'AWS/Lambda',
-          MetricName: metric,
-          Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(fn.function) } }],
-          Statistic: 'Sum',
-          Period: 300,
-          Threshold: 1,
-          TreatMissingData: 'notBreaching',
-        });
-      }
+      expect(alarmNamed(dev, `${fn.node.id}Errors`)).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(fn.function) } }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+      });
     }
+    const errors = alarms(dev).filter((a) => a.MetricName === 'Errors');
+    expect(errors).toHaveLength(functions.length);
+    const throttles = alarmNamed(dev, 'LambdaThrottles');
+    expect(throttles).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Throttles',
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+    // Account-wide: no FunctionName dimension.
+    expect(throttles.Dimensions).toBeUndefined();
   });
 
   it('watch the depth of every queue (all are dead-letter queues)', () => {
@@ -226,29 +234,50 @@ describe('the monthly budget', () => {
 });
 
 describe('backups', () => {
-  it('back up the table and the lake daily, kept the configured days', () => {
-    const selection = ofType(dev, 'AWS::Backup::BackupSelection');
-    expect(selection).toHaveLength(1);
-    const selected = selection[0]?.[1].Properties ?? {};
-    expect((selected.BackupSelection as { Resources: unknown[] }).Resources).toEqual([
-      { 'Fn::GetAtt': [logicalIdOf(dev.stack.platform.storage.table), 'Arn'] },
-      { 'Fn::GetAtt': [logicalIdOf(dev.stack.platform.storage.lake), 'Arn'] },
-    ]);
-    type Plan = {
+  it('back up the lake daily and the table monthly, kept the configured days', () => {
+    interface Plan {
+      BackupPlanName: string;
       BackupPlanRule: Array<{ ScheduleExpression: string; Lifecycle: { DeleteAfterDays: number } }>;
-    };
-    const rule = (b: Built) => {
-      const [plan] = ofType(b, 'AWS::Backup::BackupPlan');
-      if (!plan) throw new Error('no backup plan');
-      const props: Record<string, unknown> = plan[1].Properties ?? {};
-      return (props.BackupPlan as Plan).BackupPlanRule;
-    };
-    expect(rule(dev)).toHaveLength(1);
-    expect(rule(dev)[0]).toMatchObject({
-      ScheduleExpression: 'cron(0 5 * * ? *)',
-      Lifecycle: { DeleteAfterDays: 35 },
-    });
-    expect(rule(prod)[0]?.Lifecycle.DeleteAfterDays).toBe(60);
+    }
+    const plans = (b: Built) =>
+      new Map(
+        ofType(b, 'AWS::Backup::BackupPlan').map(([id, r]) => {
+          const props: Record<string, unknown> = r.Properties ?? {};
+          const plan = props.BackupPlan as Plan;
+          return [id, plan];
+        }),
+      );
+    const selected = (b: Built) =>
+      new Map(
+        ofType(b, 'AWS::Backup::BackupSelection').map(([, r]) => {
+          const props: Record<string, unknown> = r.Properties ?? {};
+          const planId = (props.BackupPlanId as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+          return [planId, (props.BackupSelection as { Resources: unknown[] }).Resources];
+        }),
+      );
+    const lakePlan = logicalIdOf(dev.stack.backups.lakePlan);
+    const tablePlan = logicalIdOf(dev.stack.backups.tablePlan);
+    expect(selected(dev)).toEqual(
+      new Map([
+        [lakePlan, [{ 'Fn::GetAtt': [logicalIdOf(dev.stack.platform.storage.lake), 'Arn'] }]],
+        [tablePlan, [{ 'Fn::GetAtt': [logicalIdOf(dev.stack.platform.storage.table), 'Arn'] }]],
+      ]),
+    );
+    expect(plans(dev).get(lakePlan)?.BackupPlanRule).toEqual([
+      expect.objectContaining({
+        ScheduleExpression: 'cron(0 5 * * ? *)',
+        Lifecycle: { DeleteAfterDays: 35 },
+      }),
+    ]);
+    expect(plans(dev).get(tablePlan)?.BackupPlanRule).toEqual([
+      expect.objectContaining({
+        ScheduleExpression: 'cron(0 5 1 * ? *)',
+        Lifecycle: { DeleteAfterDays: 35 },
+      }),
+    ]);
+    for (const plan of plans(prod).values()) {
+      expect(plan.BackupPlanRule[0]?.Lifecycle.DeleteAfterDays).toBe(60);
+    }
   });
 
   it('run with a role that can back up and restore DynamoDB and S3', () => {
@@ -261,8 +290,11 @@ describe('backups', () => {
     const arns = JSON.stringify(role.ManagedPolicyArns);
     for (const policy of BACKUP_ROLE_POLICIES)
       expect(arns).toContain(`:iam::aws:policy/${policy}"`);
-    const selection = ofType(dev, 'AWS::Backup::BackupSelection')[0]?.[1].Properties;
-    expect(JSON.stringify(selection)).toContain(`"Fn::GetAtt":["${roleId}","Arn"]`);
+    const selections = ofType(dev, 'AWS::Backup::BackupSelection');
+    expect(selections).toHaveLength(2);
+    for (const [, selection] of selections) {
+      expect(JSON.stringify(selection.Properties)).toContain(`"Fn::GetAtt":["${roleId}","Arn"]`);
+    }
   });
 
   it('report failed, aborted and expired jobs of the vault to the alarm topic', () => {

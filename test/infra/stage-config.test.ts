@@ -155,8 +155,11 @@ describe('settings that depend on each other', () => {
   });
 
   it('a lake tombstone must outlive every copy of the rating it erases', () => {
-    expect(problemsOf({ ...base, tombstoneExpireDays: '40' })).toMatch(
-      /tombstoneExpireDays \(40\) must be at least 60: .*raw exports 30 days \+ their old versions 30 days, backups 35 days, point-in-time recovery 35 days/,
+    expect(problemsOf({ ...base, tombstoneExpireDays: '30' })).toMatch(
+      /tombstoneExpireDays \(30\) must be at least 35: .*raw exports 30 days \+ 1 as an old version, backups 35 days, point-in-time recovery 35 days/,
+    );
+    expect(problemsOf({ ...base, rawFeedbackExpireDays: '45', tombstoneExpireDays: '45' })).toMatch(
+      /tombstoneExpireDays \(45\) must be at least 46/,
     );
     expect(problemsOf({ ...base, backupRetentionDays: '90' })).toMatch(
       /tombstoneExpireDays \(60\) must be at least 90/,
