@@ -148,6 +148,7 @@ describe('storage', () => {
       'expire-compacted-feedback-exports',
       'expire-noncurrent-versions',
       'metric-batches-to-infrequent-access',
+      'published-versions-to-glacier-ir',
     ]);
     for (const r of rules) expect(r.Status, r.Id).toBe('Enabled');
   });
@@ -176,6 +177,14 @@ describe('storage', () => {
       Prefix: 'raw/metrics/',
       Status: 'Enabled',
       Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+    });
+    // Published versions stay available: large ones move to an instant-retrieval class.
+    expect(rules.get('published-versions-to-glacier-ir')).toEqual({
+      Id: 'published-versions-to-glacier-ir',
+      Prefix: 'published/indicators/',
+      ObjectSizeGreaterThan: 131_072,
+      Status: 'Enabled',
+      Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 30 }],
     });
     for (const r of rules.values()) {
       for (const prefix of ['curated/', 'published/', 'raw/metrics/']) {
