@@ -6,7 +6,13 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { GSI1 } from '../../functions/shared/table-keys.js';
 import { type LakeRetention, lakeLifecycleRules } from './lake-lifecycle.js';
@@ -67,6 +73,7 @@ export class Storage extends Construct {
       removalPolicy,
     });
 
+    const lifecycleRules = lakeLifecycleRules(props.retention);
     this.lake = new Bucket(this, 'Lake', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -75,8 +82,17 @@ export class Storage extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'lake/',
-      lifecycleRules: lakeLifecycleRules(props.retention),
+      lifecycleRules,
       removalPolicy,
+    });
+    // CloudFormation types ObjectSizeGreaterThan as a string; CDK writes a number.
+    const cfnLake = this.lake.node.defaultChild as CfnBucket;
+    lifecycleRules.forEach((rule, i) => {
+      if (rule.objectSizeGreaterThan === undefined) return;
+      cfnLake.addPropertyOverride(
+        `LifecycleConfiguration.Rules.${i}.ObjectSizeGreaterThan`,
+        String(rule.objectSizeGreaterThan),
+      );
     });
   }
 }

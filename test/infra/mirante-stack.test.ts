@@ -182,7 +182,7 @@ describe('storage', () => {
     expect(rules.get('published-versions-to-glacier-ir')).toEqual({
       Id: 'published-versions-to-glacier-ir',
       Prefix: 'published/indicators/',
-      ObjectSizeGreaterThan: 131_072,
+      ObjectSizeGreaterThan: '131072',
       Status: 'Enabled',
       Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 30 }],
     });
