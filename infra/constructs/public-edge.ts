@@ -55,6 +55,12 @@ export const VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
 /** Request headers the cached reads vary on (besides the whole query string). */
 export const READ_CACHE_HEADERS = ['Accept', 'Accept-Language', 'Origin'] as const;
 
+/** Headers of a CORS preflight (`OPTIONS`), which API Gateway answers; never cached. */
+export const PREFLIGHT_HEADERS = [
+  'Access-Control-Request-Method',
+  'Access-Control-Request-Headers',
+] as const;
+
 /** Viewer headers the write routes need at the origin (Authorization goes by the cache policy). */
 export const WRITE_HEADERS = [
   'Accept',
@@ -62,8 +68,7 @@ export const WRITE_HEADERS = [
   'Content-Type',
   'Idempotency-Key',
   'Origin',
-  'Access-Control-Request-Method',
-  'Access-Control-Request-Headers',
+  ...PREFLIGHT_HEADERS,
 ] as const;
 
 /**
@@ -84,6 +89,8 @@ export class PublicEdge extends Construct {
    * policy): TTL 0 unless the origin allows caching, and then at most 1 s, keyed on the token.
    */
   readonly authorizedPassThrough: CachePolicy;
+  /** Origin request of the cached reads: the preflight headers (the cache key has the rest). */
+  readonly readOrigin: OriginRequestPolicy;
   /** Origin request of the rating routes: the write headers plus the viewer's address. */
   readonly ratingOrigin: OriginRequestPolicy;
   /** Origin request of the staff routes: the write headers. */
@@ -120,6 +127,11 @@ export class PublicEdge extends Construct {
       minTtl: Duration.seconds(0),
       defaultTtl: Duration.seconds(0),
       maxTtl: Duration.seconds(1),
+    });
+    this.readOrigin = new OriginRequestPolicy(this, 'ReadOrigin', {
+      comment: 'Mirante reads: CORS preflight headers',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...PREFLIGHT_HEADERS),
+      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
     });
     this.ratingOrigin = new OriginRequestPolicy(this, 'RatingOrigin', {
       comment: 'Mirante rating routes: write headers and the viewer address',
@@ -166,6 +178,7 @@ export class PublicEdge extends Construct {
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
         cachedMethods: CachedMethods.CACHE_GET_HEAD,
         cachePolicy: this.readCache,
+        originRequestPolicy: this.readOrigin,
         responseHeadersPolicy: responseHeaders,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         compress: true,

@@ -240,6 +240,11 @@ describe('CloudFront in front of the HTTP API', () => {
       CachedMethods: ['GET', 'HEAD'],
       ViewerProtocolPolicy: 'redirect-to-https',
     });
+    // A CORS preflight (never cached) reaches API Gateway with what it needs to answer it.
+    expect(originHeaders(dev, config.DefaultCacheBehavior)).toEqual([
+      'Access-Control-Request-Method',
+      'Access-Control-Request-Headers',
+    ]);
     for (const path of [
       '/v1/indicators/user-satisfaction',
       '/v1/indicators/user-satisfaction/chart.svg',
