@@ -55,6 +55,8 @@ export class FeedbackFunction extends MiranteFunction {
       description: 'Mirante feedback: ratings, erasure, staff batches',
       memorySize: 512,
       timeout: Duration.seconds(15),
+      // The rating form's page labels (queries/ dimension registry).
+      copyFolders: ['queries'],
     });
     this.useTable(platform.storage.table, { write: FEEDBACK_WRITABLE_PARTITIONS });
     this.useLake(platform.storage.lake, {

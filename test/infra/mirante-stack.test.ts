@@ -252,7 +252,7 @@ describe('functions', () => {
     }
   });
 
-  it('copy queries/ into compute and api, and the Swagger UI files into api', () => {
+  it('copy queries/ into compute, api and feedback, and the Swagger UI files into api', () => {
     const copies = (fn: MiranteFunction) =>
       fn.bundling.commandHooks?.afterBundling('/src', '/out') ?? [];
     expect(copies(dev.stack.compute)).toEqual(['cp -r "/src/queries" "/out/queries"']);
@@ -265,7 +265,8 @@ describe('functions', () => {
         (f) => `cp "${ui}/${f}" "/out/node_modules/swagger-ui-dist/${f}"`,
       ),
     ]);
-    for (const fn of [dev.stack.feedback, dev.stack.export, dev.stack.metrics]) {
+    expect(copies(dev.stack.feedback)).toEqual(['cp -r "/src/queries" "/out/queries"']);
+    for (const fn of [dev.stack.export, dev.stack.metrics]) {
       expect(copies(fn), fn.node.id).toEqual([]);
     }
   });
