@@ -548,3 +548,14 @@ describe('outputs', () => {
     });
   });
 });
+
+describe('secrets', () => {
+  it('one generated secret holds the receipt key (the IP salt is derived from it)', () => {
+    const { stack } = buildMiranteStack('dev');
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { GenerateStringKey: 'receiptKey', SecretStringTemplate: '{}' },
+    });
+  });
+});
