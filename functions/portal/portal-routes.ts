@@ -28,7 +28,6 @@ import { otherLanguage, type PortalLanguage, portalLanguageOf } from './portal-l
 import { PORTAL_TEXT } from './portal-text.js';
 import { type PageFilters, pageUrl, privacyUrl, queryString } from './portal-urls.js';
 import { renderCard } from './render-card.js';
-import { renderChartSvg } from './render-chart-svg.js';
 import { type PortalEntry, renderPortalPage } from './render-portal-page.js';
 import { renderRatingPage } from './render-rating-page.js';
 import { rowFiltersOf } from './row-filters.js';
@@ -184,6 +183,8 @@ export function registerPortalRoutes(app: OpenAPIHono<MiranteEnv>, deps: PortalD
     const labels = await labelsFor(c, lang, [document]);
     const model = chartModel(document, filters, labels, lang);
     const text = chartText(document.indicator, model, filters, labels, lang);
+    // Plot and linkedom load on the first chart, not at cold start (most requests draw none).
+    const { renderChartSvg } = await import('./render-chart-svg.js');
     const svg = renderChartSvg(model, text, { lang, minCell: document.indicator.minCell });
     return c.body(svg, 200, { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' });
   });

@@ -1,6 +1,7 @@
 import type { IndicatorDocument } from '../publish/indicator-document.js';
 import type { Manifest } from '../publish/manifest.js';
 import { chartText, filterContext } from './chart-description.js';
+import { chartLayout } from './chart-layout.js';
 import { chartModel } from './chart-model.js';
 import type { DimensionLabels } from './dimension-labels.js';
 import {
@@ -16,7 +17,6 @@ import { latestTables } from './latest-tables.js';
 import type { PortalLanguage } from './portal-language.js';
 import { PORTAL_TEXT } from './portal-text.js';
 import { chartUrl, csvUrl, embedUrl, jsonUrl } from './portal-urls.js';
-import { chartLayout } from './render-chart-svg.js';
 import { renderReceipt } from './render-receipt.js';
 import { renderLatestTable, renderSeriesTable } from './render-tables.js';
 import type { RowFilters } from './row-filters.js';
