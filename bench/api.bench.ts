@@ -66,20 +66,29 @@ export const apiBenchmark: Benchmark = {
       const app: number[] = [];
       const bare: number[] = [];
       const ratios: number[] = [];
+      const appCpu: number[] = [];
+      const bareCpu: number[] = [];
+      const server = child;
       for (let round = 0; round < ROUNDS; round++) {
         // Alternate which server goes first, so a drift in the machine's load hits both.
         const order = round % 2 === 0 ? [ready.app, ready.bare] : [ready.bare, ready.app];
         const rates = new Map<string, number>();
+        const cpu = new Map<string, number>();
         for (const url of order) {
-          rates.set(url, (await load(url, { connections: CONNECTIONS, duration: seconds })).rps);
+          const before = await serverCpuMicros(server);
+          const result = await load(url, { connections: CONNECTIONS, duration: seconds });
+          rates.set(url, result.rps);
+          cpu.set(url, ((await serverCpuMicros(server)) - before) / Math.max(1, result.requests));
         }
+        appCpu.push(cpu.get(ready.app) ?? 0);
+        bareCpu.push(cpu.get(ready.bare) ?? 0);
         const appRate = rates.get(ready.app) ?? 0;
         const bareRate = rates.get(ready.bare) ?? 1;
         app.push(appRate);
         bare.push(bareRate);
         ratios.push(appRate / bareRate);
         options.log(
-          `round ${round + 1}: API ${fmt(appRate)} req/s, bare ${fmt(bareRate)} req/s (${(appRate / bareRate).toFixed(2)})`,
+          `round ${round + 1}: API ${fmt(appRate)} req/s, bare ${fmt(bareRate)} req/s (${(appRate / bareRate).toFixed(2)}); server CPU per request: API ${appCpu.at(-1)?.toFixed(1)} µs, bare ${bareCpu.at(-1)?.toFixed(1)} µs`,
         );
       }
       const fixed = await load(ready.app, {
@@ -104,6 +113,15 @@ export const apiBenchmark: Benchmark = {
           pass: ratio >= 0.75,
         },
         {
+          // Less sensitive to other processes than requests/s: CPU time is counted only when the
+          // server runs. The capacity ratio is bare CPU ÷ API CPU per request.
+          name: 'server CPU time per request (informational: capacity ratio = bare ÷ API)',
+          unit: 'µs',
+          value: median(appCpu),
+          baseline: { name: 'bare node:http, same bytes', value: median(bareCpu) },
+          ratio: median(bareCpu) / median(appCpu),
+        },
+        {
           name: `p99 latency at a fixed ${FIXED_RATE.toLocaleString('en')} req/s`,
           unit: 'ms',
           value: fixed.p99,
@@ -120,6 +138,7 @@ export const apiBenchmark: Benchmark = {
 
 interface LoadResult {
   readonly rps: number;
+  readonly requests: number;
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
@@ -133,10 +152,19 @@ async function load(
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
     rps: result.requests.total / result.duration,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
   };
+}
+
+/** The server process's CPU time so far (user + system), in microseconds. */
+function serverCpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve((message as { cpu: number }).cpu));
+    child.send('cpu');
+  });
 }
 
 function startServerProcess(
@@ -223,6 +251,10 @@ async function serveForBenchmark(): Promise<void> {
     bare: `http://127.0.0.1:${barePort}`,
     bytes: body.length,
   } satisfies ServerReady);
+  process.on('message', () => {
+    const usage = process.cpuUsage();
+    process.send?.({ cpu: usage.user + usage.system });
+  });
   process.once('SIGTERM', () => {
     bare.close();
     void served.close().finally(() => process.exit(0));

@@ -6,7 +6,10 @@ import {
   type DimensionRegistry,
 } from '../indicators/dimension-registry.js';
 import { loadDimensionRegistry } from '../indicators/load-dimension-registry.js';
+import type { Logger } from '../shared/logger.js';
 import type { ApiConfig } from './api-config.js';
+import { corsPolicy } from './cors-header-sets.js';
+import { createFrontCache } from './front-cache.js';
 import { createIndicatorStore } from './indicator-store.js';
 import type { ReadRoutesDeps } from './read-routes-deps.js';
 import { createRepresentationCache } from './representation-cache.js';
@@ -27,12 +30,14 @@ export interface CreateReadRoutesDepsOptions {
   readonly queriesDir: string;
   /** The service catalogue; names are null without it. Cached for a minute. */
   readonly services?: ServiceDirectory | undefined;
+  /** Where replayed responses log their access line (debug level). */
+  readonly logger?: Logger | undefined;
 }
 
 /**
  * The dependencies of the read routes from clients and settings: a cached indicator store, the
- * dimension registry (read once; a failed read is retried), the service directory (cached) and a
- * representation cache.
+ * dimension registry (read once; a failed read is retried), the service directory (cached), a
+ * representation cache and a front cache.
  */
 export function createReadRoutesDeps(options: CreateReadRoutesDepsOptions): ReadRoutesDeps {
   let registry: Promise<DimensionRegistry> | undefined;
@@ -57,5 +62,6 @@ export function createReadRoutesDeps(options: CreateReadRoutesDepsOptions): Read
     services: cachedServiceDirectory(options.services ?? emptyServiceDirectory, 60_000),
     config: options.config,
     representations: createRepresentationCache(),
+    frontCache: createFrontCache({ cors: corsPolicy(options.config), logger: options.logger }),
   };
 }

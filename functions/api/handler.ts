@@ -35,6 +35,7 @@ const app = createApiApp({
     queriesDir:
       process.env.MIRANTE_QUERIES_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'queries'),
     services: () => services.list(),
+    logger,
   }),
 });
 

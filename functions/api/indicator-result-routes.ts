@@ -113,6 +113,11 @@ export function registerIndicatorResultRoutes(
     const csvSuffix = segment.endsWith('.csv');
     const id = csvSuffix ? segment.slice(0, -4) : segment;
     const manifest = await findManifest(deps.store, id);
-    return serveIndicatorResult(c, deps, { location: manifest, csvSuffix, cacheControl });
+    return serveIndicatorResult(c, deps, {
+      location: manifest,
+      csvSuffix,
+      cacheControl,
+      isCurrent: () => deps.store.peekManifest(id) === manifest,
+    });
   });
 }

@@ -28,6 +28,14 @@ export interface IndicatorStore {
   head(location: DocumentLocation): Promise<DocumentHead>;
   /** The published history of an indicator, newest first (cached for the TTL). */
   versions(id: string): Promise<VersionRecord[]>;
+  /**
+   * The manifest `manifest(id)` would answer right now from memory without reading, or undefined
+   * (not loaded, still loading or expired): lets a response cached for a manifest check, without
+   * waiting, that the manifest is still the current one.
+   */
+  peekManifest(id: string): Manifest | undefined;
+  /** Like {@link IndicatorStore.peekManifest}, for the published history. */
+  peekVersions(id: string): readonly VersionRecord[] | undefined;
 }
 
 /** Options of {@link createIndicatorStore}. */
@@ -71,6 +79,8 @@ export function createIndicatorStore(options: IndicatorStoreOptions): IndicatorS
       documents.get(`${location.indicatorId}@${location.version}`, () =>
         readJson<IndicatorDocument>(s3, lakeBucket, location.jsonKey),
       ),
+    peekManifest: (id) => one.peek(id),
+    peekVersions: (id) => history.peek(id),
     head: (location) => {
       const key = `${location.indicatorId}@${location.version}`;
       const loaded = documents.peek(key);
@@ -80,25 +90,42 @@ export function createIndicatorStore(options: IndicatorStoreOptions): IndicatorS
   };
 }
 
+interface TtlEntry<V> {
+  readonly at: number;
+  readonly value: Promise<V>;
+  settled?: { readonly value: V };
+}
+
 function createTtlCache<K, V>(ttl: number, now: () => number) {
-  const entries = new Map<K, { at: number; value: Promise<V> }>();
+  const entries = new Map<K, TtlEntry<V>>();
   return {
     get(key: K, load: () => Promise<V>): Promise<V> {
       const hit = entries.get(key);
       if (hit && now() - hit.at < ttl) return hit.value;
       const value = load();
-      const entry = { at: now(), value };
+      const entry: TtlEntry<V> = { at: now(), value };
       entries.set(key, entry);
-      value.catch(() => {
-        if (entries.get(key) === entry) entries.delete(key);
-      });
+      value.then(
+        (resolved) => {
+          entry.settled = { value: resolved };
+        },
+        () => {
+          if (entries.get(key) === entry) entries.delete(key);
+        },
+      );
       return value;
+    },
+    /** The value held for a key if it is loaded and still fresh. */
+    peek(key: K): V | undefined {
+      const hit = entries.get(key);
+      return hit?.settled && now() - hit.at < ttl ? hit.settled.value : undefined;
     },
   };
 }
 
 function createLru<V>(max: number) {
   const entries = new Map<string, Promise<V>>();
+  let newest: string | undefined;
   return {
     peek(key: string): Promise<V> | undefined {
       return entries.get(key);
@@ -106,12 +133,16 @@ function createLru<V>(max: number) {
     get(key: string, load: () => Promise<V>): Promise<V> {
       const hit = entries.get(key);
       if (hit) {
-        entries.delete(key);
-        entries.set(key, hit);
+        if (key !== newest) {
+          entries.delete(key);
+          entries.set(key, hit);
+          newest = key;
+        }
         return hit;
       }
       const value = load();
       entries.set(key, value);
+      newest = key;
       value.catch(() => {
         if (entries.get(key) === value) entries.delete(key);
       });

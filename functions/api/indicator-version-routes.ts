@@ -154,6 +154,7 @@ export function registerIndicatorVersionRoutes(
       location: record,
       csvSuffix,
       cacheControl: IMMUTABLE_CACHE_CONTROL,
+      isCurrent: () => deps.store.peekVersions(id)?.includes(record) === true,
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { ApiConfig } from './api-config.js';
 import type { ResolveModule } from './docs/swagger-ui-assets.js';
+import type { FrontCache } from './front-cache.js';
 import type { IndicatorStore } from './indicator-store.js';
 import type { RepresentationCache } from './representation-cache.js';
 import type { ServiceDirectory } from './service-directory.js';
@@ -16,6 +17,8 @@ export interface ReadRoutesDeps {
   readonly config: ApiConfig;
   /** Serialized responses, per version, language, format and filters. */
   readonly representations: RepresentationCache;
+  /** Results replayed before routing (see `front-cache.ts`); none when absent. */
+  readonly frontCache?: FrontCache | undefined;
   /** How the docs page finds `swagger-ui-dist` (default: Node resolution from this module). */
   readonly resolveModule?: ResolveModule | undefined;
 }

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiranteEnv } from '../http/create-base-app.js';
 import { dcatCatalogRouteDefinitions, registerDcatCatalogRoute } from './dcat-catalog-route.js';
 import { docsRouteDefinitions, registerDocsRoutes } from './docs-routes.js';
+import { installFrontCache } from './front-cache.js';
 import { healthRouteDefinitions, registerHealthRoute } from './health-route.js';
 import {
   indicatorCatalogueRouteDefinitions,
@@ -45,7 +46,8 @@ export const readRouteDefinitions = [
  * Registers the public, read-only API: health, the indicator catalogue, each indicator's latest
  * result (filters, JSON/CSV, languages), its history, the services with their satisfaction, the
  * DCAT catalogue and the interactive docs, with CORS and `no-store` on errors. Everything is
- * served from the manifests and published documents, cached in memory.
+ * served from the manifests and published documents, cached in memory; repeated requests for a
+ * result are answered by the front cache, installed here on `app.fetch`.
  */
 export function registerReadRoutes(app: OpenAPIHono<MiranteEnv>, deps: ReadRoutesDeps): void {
   const middleware = readApiMiddleware(deps.config);
@@ -57,4 +59,5 @@ export function registerReadRoutes(app: OpenAPIHono<MiranteEnv>, deps: ReadRoute
   registerServiceRoutes(app, deps);
   registerDcatCatalogRoute(app, deps);
   registerDocsRoutes(app, { resolve: deps.resolveModule });
+  if (deps.frontCache) installFrontCache(app, deps.frontCache);
 }

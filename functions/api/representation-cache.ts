@@ -5,12 +5,13 @@ export interface RepresentationCache {
   /** The cached representation of a key, or the one `build` makes (then cached). */
   get(key: string, build: () => Representation | Promise<Representation>): Promise<Representation>;
   /**
-   * The representation remembered under a request alias (a key made of the raw request: path,
-   * query string and negotiation headers), skipping parsing on repeated identical requests.
+   * The representation remembered for a request alias — the raw query string and negotiation
+   * headers — within a scope (the manifest or version record served, compared by identity),
+   * skipping parsing on repeated identical requests.
    */
-  recall(alias: string): Representation | undefined;
-  /** Remembers a small representation under a request alias (bounded, least recently used out). */
-  remember(alias: string, representation: Representation): void;
+  recall(scope: object, alias: string): Representation | undefined;
+  /** Remembers a small representation for an alias within a scope (bounded per scope). */
+  remember(scope: object, alias: string, representation: Representation): void;
   /** How many representations are held (tests, metrics). */
   readonly size: number;
 }
@@ -23,8 +24,8 @@ export function createRepresentationCache(
   options: { maxEntries?: number; maxBytes?: number; maxAliases?: number } = {},
 ): RepresentationCache {
   const maxEntries = options.maxEntries ?? 512;
-  const maxAliases = options.maxAliases ?? 2048;
-  const aliases = new Map<string, Representation>();
+  const maxAliases = options.maxAliases ?? 256;
+  const scopes = new WeakMap<object, Map<string, Representation>>();
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const entries = new Map<string, Representation>();
   let bytes = 0;
@@ -32,11 +33,17 @@ export function createRepresentationCache(
     get size() {
       return entries.size;
     },
-    recall(alias) {
-      return aliases.get(alias);
+    recall(scope, alias) {
+      return scopes.get(scope)?.get(alias);
     },
-    remember(alias, representation) {
-      if (representation.body.length > MAX_ALIASED_BODY || aliases.has(alias)) return;
+    remember(scope, alias, representation) {
+      if (representation.body.byteLength > MAX_ALIASED_BODY) return;
+      let aliases = scopes.get(scope);
+      if (!aliases) {
+        aliases = new Map();
+        scopes.set(scope, aliases);
+      }
+      if (aliases.has(alias)) return;
       aliases.set(alias, representation);
       if (aliases.size > maxAliases) {
         const oldest = aliases.keys().next().value;
@@ -51,17 +58,17 @@ export function createRepresentationCache(
         return hit;
       }
       const built = await build();
-      const size = built.body.length * 2;
+      const size = built.body.byteLength;
       if (size > maxBytes) return built;
       const previous = entries.get(key);
-      if (previous) bytes -= previous.body.length * 2;
+      if (previous) bytes -= previous.body.byteLength;
       entries.set(key, built);
       bytes += size;
       while (entries.size > maxEntries || bytes > maxBytes) {
         const [oldestKey, oldest] = entries.entries().next().value ?? [];
         if (oldestKey === undefined || !oldest) break;
         entries.delete(oldestKey);
-        bytes -= oldest.body.length * 2;
+        bytes -= oldest.body.byteLength;
       }
       return built;
     },

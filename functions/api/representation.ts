@@ -4,7 +4,8 @@
  * filters, then served from memory.
  */
 export interface Representation {
-  readonly body: string;
+  /** The body, encoded once as UTF-8 (written to the socket as is). */
+  readonly body: Uint8Array<ArrayBuffer>;
   readonly etag: string;
   /** `Last-Modified` as a millisecond timestamp (compared with `If-Modified-Since`). */
   readonly lastModifiedMs?: number | undefined;
@@ -25,8 +26,9 @@ export interface RepresentationOptions {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** Builds a {@link Representation}. */
-export function representation(body: string, options: RepresentationOptions): Representation {
+/** Builds a {@link Representation} from its text. */
+export function representation(text: string, options: RepresentationOptions): Representation {
+  const body = Buffer.from(text, 'utf8');
   const lastModifiedMs = options.lastModified ? Date.parse(options.lastModified) : Number.NaN;
   const validators: Record<string, string> = {
     ETag: options.etag,

@@ -28,6 +28,8 @@ export interface ServeIndicatorResultOptions {
   /** True when the path asked for CSV (`.csv` suffix); otherwise `Accept` decides. */
   readonly csvSuffix: boolean;
   readonly cacheControl: string;
+  /** Whether `location` is still what this route serves (keeps front-cache entries honest). */
+  readonly isCurrent: () => boolean;
 }
 
 /**
@@ -54,9 +56,14 @@ export async function serveIndicatorResult(
   const url = c.req.url;
   const queryAt = url.indexOf('?');
   const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
-  const alias = `${location.indicatorId}\u0000${location.version}\u0000${location.computedAt}\u0000${options.csvSuffix}\u0000${options.cacheControl}\u0000${accept}\u0000${acceptLanguage}\u0000${base}\u0000${catalogue}\u0000${query}`;
-  const known = deps.representations.recall(alias);
-  if (known) return sendRepresentation(c, known);
+  // The served record (manifest or version record) scopes the alias: version, computation time
+  // and route are the record's; the rest of what decides the bytes is in the alias.
+  const alias = `${options.csvSuffix ? 'csv' : ''}\u0000${accept}\u0000${acceptLanguage}\u0000${deps.config.publicUrl ? '' : base}\u0000${catalogue}\u0000${query}`;
+  const known = deps.representations.recall(location, alias);
+  if (known) {
+    if (!services) deps.frontCache?.remember(c.req.raw, known, options.isCurrent);
+    return sendRepresentation(c, known);
+  }
 
   const format = options.csvSuffix ? CSV_TYPE : negotiateMediaType(accept, [JSON_TYPE, CSV_TYPE]);
   if (!format) {
@@ -117,6 +124,8 @@ export async function serveIndicatorResult(
       headers: { 'Content-Language': language, Vary: 'Accept, Accept-Language' },
     });
   });
-  deps.representations.remember(alias, found);
+  deps.representations.remember(location, alias, found);
+  // Service names can change without a new version: only results without them are replayed.
+  if (!services) deps.frontCache?.remember(c.req.raw, found, options.isCurrent);
   return sendRepresentation(c, found);
 }

@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from '../shared/logger.js';
 import { ProblemError, problemResponse } from '../shared/problem.js';
 import { lazyChildLogger } from './lazy-child-logger.js';
+import { requestIdOf } from './request-id.js';
+import {
+  applyResponseHeaders,
+  createResponseHeaderBag,
+  type ResponseHeaderBag,
+} from './response-headers.js';
 import { validationHook } from './validation-hook.js';
-
-/** Headers of every response (an HTML route sends its own Content-Security-Policy). */
-const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ['X-Content-Type-Options', 'nosniff'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
-];
 
 /** Hono variables every Mirante route can read. */
 export interface MiranteVariables {
@@ -18,6 +16,13 @@ export interface MiranteVariables {
   logger: Logger;
   /** The authenticated staff member on staff routes. */
   staff: string;
+  /**
+   * Headers every response of the request gets (security headers, request id, CORS); middleware
+   * adds to it before the handler runs (see `response-headers.ts`).
+   */
+  responseHeaders: ResponseHeaderBag;
+  /** Set by a route that merged `responseHeaders` into a response it built itself. */
+  responseHeadersApplied: boolean;
 }
 
 /** Hono environment of Mirante's apps. */
@@ -34,25 +39,14 @@ export function createBaseApp(logger: Logger): OpenAPIHono<MiranteEnv> {
   const app = new OpenAPIHono<MiranteEnv>({ defaultHook: validationHook });
 
   app.use('*', async (c, next) => {
-    const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     c.set('logger', lazyChildLogger(logger, { requestId }));
     const started = performance.now();
-    // Prepared before the handler runs, so every response built through the context (c.body,
-    // c.json, problems) carries them without being rebuilt afterwards; a route sets its own
-    // Content-Security-Policy (an HTML page) by sending that header.
-    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-    c.header('X-Request-Id', requestId);
+    const headers = createResponseHeaderBag(requestId);
+    c.set('responseHeaders', headers);
     await next();
-    // A handler that returned a Response of its own bypassed the prepared headers.
-    if (!c.res.headers.has('X-Request-Id')) {
-      const csp = c.res.headers.has('Content-Security-Policy');
-      for (const [name, value] of SECURITY_HEADERS) {
-        if (name !== 'Content-Security-Policy' || !csp) c.header(name, value);
-      }
-      c.header('X-Request-Id', requestId);
-    }
+    if (!c.get('responseHeadersApplied')) applyResponseHeaders(c, headers);
     logger.debug('request', {
       requestId,
       method: c.req.method,

@@ -78,11 +78,11 @@ describe('createRepresentationCache', () => {
 
   it('bounds the bytes held and never keeps a body larger than the bound', async () => {
     const cache = createRepresentationCache({ maxBytes: 100 });
-    await cache.get('a', () => rep('x'.repeat(30)));
-    await cache.get('b', () => rep('y'.repeat(30)));
+    await cache.get('a', () => rep('x'.repeat(60)));
+    await cache.get('b', () => rep('ç'.repeat(30)));
     expect(cache.size).toBe(1);
-    const big = await cache.get('c', () => rep('z'.repeat(60)));
-    expect(big.body).toHaveLength(60);
+    const big = await cache.get('c', () => rep('z'.repeat(120)));
+    expect(big.body.byteLength).toBe(120);
     expect(cache.size).toBe(1);
   });
 

@@ -85,6 +85,7 @@ export async function startApiHarness(options: ApiHarnessOptions = {}): Promise<
     config,
     queriesDir: QUERIES_DIR,
     services: options.services ?? (async () => FIXTURE_SERVICES),
+    logger,
   });
   const app = createApiApp({
     logger,
