@@ -14,6 +14,12 @@ import { monthOf } from '../shared/period.js';
 import { feedbackDayPartition, GSI1, watermarkKey } from '../shared/table-keys.js';
 import { formatBucketId, lastClosedBucketId, parseBucketId } from '../shared/time-bucket.js';
 
+/**
+ * Metric (namespace `Mirante`) the export-lag alarm watches: the age in seconds of the oldest
+ * closed bucket after the watermark (not yet exported), 0 when caught up.
+ */
+export const EXPORT_LAG_METRIC = 'ExportLagSeconds';
+
 /** Name of the export's watermark item. */
 export const FEEDBACK_EXPORT_WATERMARK = 'feedback-export';
 
@@ -62,23 +68,37 @@ export async function exportFeedback(deps: ExportFeedbackDeps): Promise<ExportFe
     ? parseBucketId(watermark).getTime() + bucketMs
     : now.getTime() - (config.feedbackTtlDays + 1) * DAY_MS;
   const targetStart = parseBucketId(target).getTime();
-  if (firstStart > targetStart) return { buckets: [], rows: 0, watermark };
+  if (firstStart > targetStart) {
+    logger.metric(EXPORT_LAG_METRIC, 0);
+    return { buckets: [], rows: 0, watermark };
+  }
 
   const written: string[] = [];
   let rows = 0;
   let current = watermark;
-  for (let dayStart = startOfUtcDay(firstStart); dayStart <= targetStart; dayStart += DAY_MS) {
-    const from = formatBucketId(new Date(Math.max(dayStart, firstStart)));
-    const dayLastBucket = Math.min(targetStart, dayStart + DAY_MS - bucketMs);
-    const to = formatBucketId(new Date(dayLastBucket));
-    const byBucket = await readDay(doc, config, from, to);
-    for (const [bucketId, records] of [...byBucket].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      await writeFeedbackBucket(deps.s3, config.lakeBucket, bucketId, records);
-      written.push(bucketId);
-      rows += records.length;
+  try {
+    for (let dayStart = startOfUtcDay(firstStart); dayStart <= targetStart; dayStart += DAY_MS) {
+      const from = formatBucketId(new Date(Math.max(dayStart, firstStart)));
+      const dayLastBucket = Math.min(targetStart, dayStart + DAY_MS - bucketMs);
+      const to = formatBucketId(new Date(dayLastBucket));
+      const byBucket = await readDay(doc, config, from, to);
+      for (const [bucketId, records] of [...byBucket].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        await writeFeedbackBucket(deps.s3, config.lakeBucket, bucketId, records);
+        written.push(bucketId);
+        rows += records.length;
+      }
+      await writeWatermark(doc, config.tableName, to, now);
+      current = to;
     }
-    await writeWatermark(doc, config.tableName, to, now);
-    current = to;
+  } finally {
+    // Reported after every run, a failed one too, for the alarm that watches it.
+    const pendingStart = current ? parseBucketId(current).getTime() + bucketMs : firstStart;
+    logger.metric(
+      EXPORT_LAG_METRIC,
+      current !== undefined && current >= target
+        ? 0
+        : Math.max(0, Math.round((now.getTime() - pendingStart - bucketMs) / 1000)),
+    );
   }
   if (written.length > 0) {
     logger.info('feedback exported', { buckets: written.length, rows, watermark: current });
