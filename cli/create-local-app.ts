@@ -62,6 +62,10 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     staffAuth: { kind: 'token', token: options.staffToken },
     existsInLake: (id) => feedbackExistsInLake(stack.clients.s3, stack.config.lakeBucket, id),
     ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
+    trustedNetworks: (options.env?.MIRANTE_TRUSTED_NETWORKS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   });
   registerFeedbackRoutes(app, feedbackDeps);
   // The Transparency Portal (#8): pages and charts read like the API; the no-JS form writes.
