@@ -46,6 +46,11 @@ export interface IndicatorStoreOptions {
   readonly lakeBucket: string;
   /** How long manifests and version lists are served from memory (default 5 s). */
   readonly manifestTtlMs?: number;
+  /**
+   * How long past the TTL the last manifests are still served while a refresh runs in the
+   * background (default 60 s; 0 when the TTL is 0).
+   */
+  readonly maxStaleMs?: number;
   /** How many published documents stay in memory (default 32, least recently used out). */
   readonly maxDocuments?: number;
   /** How many version heads (metadata and receipt) stay in memory (default 512). */
@@ -57,16 +62,19 @@ export interface IndicatorStoreOptions {
 
 /**
  * A read-only store over the manifests in DynamoDB and the published documents in S3. A warm
- * function answers from memory: manifests for a few seconds, documents per version (immutable).
- * A failed read is not cached.
+ * function answers from memory: manifests for a few seconds (then refreshed in the background
+ * while the last ones are served), documents per version (immutable). A failed read is not
+ * cached.
  */
 export function createIndicatorStore(options: IndicatorStoreOptions): IndicatorStore {
   const ttl = options.manifestTtlMs ?? 5000;
+  // With a TTL of 0 (always read through) nothing stale is ever served.
+  const maxStale = ttl > 0 ? (options.maxStaleMs ?? 60_000) : 0;
   const now = options.now ?? Date.now;
   const { doc, s3, tableName, lakeBucket } = options;
-  const all = createTtlCache<string, Manifest[]>(ttl, now);
-  const one = createTtlCache<string, Manifest | undefined>(ttl, now);
-  const history = createTtlCache<string, VersionRecord[]>(ttl, now);
+  const all = createTtlCache<string, Manifest[]>(ttl, maxStale, now);
+  const one = createTtlCache<string, Manifest | undefined>(ttl, maxStale, now);
+  const history = createTtlCache<string, VersionRecord[]>(ttl, maxStale, now);
   const documents = createLru<IndicatorDocument>(options.maxDocuments ?? 32);
   const heads = createLru<DocumentHead>(options.maxHeads ?? 512);
 
@@ -94,31 +102,59 @@ interface TtlEntry<V> {
   readonly at: number;
   readonly value: Promise<V>;
   settled?: { readonly value: V };
+  refreshing?: boolean;
 }
 
-function createTtlCache<K, V>(ttl: number, now: () => number) {
+/**
+ * A cache whose entries are fresh for `ttl` ms; then, for up to `maxStale` ms more, the last value
+ * keeps being served while one refresh runs in the background (stale-while-revalidate: no
+ * request waits for DynamoDB at the end of each TTL, and a failed refresh keeps the last value
+ * until the next attempt). Past that, or with no value yet, callers wait for the load.
+ */
+function createTtlCache<K, V>(ttl: number, maxStale: number, now: () => number) {
   const entries = new Map<K, TtlEntry<V>>();
+  const store = (key: K, value: Promise<V>): TtlEntry<V> => {
+    const entry: TtlEntry<V> = { at: now(), value };
+    entries.set(key, entry);
+    value.then(
+      (resolved) => {
+        entry.settled = { value: resolved };
+      },
+      () => {
+        if (entries.get(key) === entry) entries.delete(key);
+      },
+    );
+    return entry;
+  };
   return {
     get(key: K, load: () => Promise<V>): Promise<V> {
       const hit = entries.get(key);
-      if (hit && now() - hit.at < ttl) return hit.value;
-      const value = load();
-      const entry: TtlEntry<V> = { at: now(), value };
-      entries.set(key, entry);
-      value.then(
-        (resolved) => {
-          entry.settled = { value: resolved };
-        },
-        () => {
-          if (entries.get(key) === entry) entries.delete(key);
-        },
-      );
-      return value;
+      const age = hit ? now() - hit.at : Number.POSITIVE_INFINITY;
+      if (hit && age < ttl) return hit.value;
+      if (hit?.settled && age < ttl + maxStale) {
+        if (!hit.refreshing) {
+          hit.refreshing = true;
+          load().then(
+            (fresh) => {
+              if (entries.get(key) !== hit) return;
+              const entry = store(key, Promise.resolve(fresh));
+              entry.settled = { value: fresh };
+            },
+            () => {
+              hit.refreshing = false;
+            },
+          );
+        }
+        return hit.value;
+      }
+      return store(key, load()).value;
     },
-    /** The value held for a key if it is loaded and still fresh. */
+    /** The value `get` would answer now without waiting, if any. */
     peek(key: K): V | undefined {
       const hit = entries.get(key);
-      return hit?.settled && now() - hit.at < ttl ? hit.settled.value : undefined;
+      if (!hit?.settled) return undefined;
+      const age = now() - hit.at;
+      return age < ttl || (hit.refreshing && age < ttl + maxStale) ? hit.settled.value : undefined;
     },
   };
 }

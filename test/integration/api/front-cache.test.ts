@@ -108,12 +108,26 @@ describe('front cache', () => {
       },
     );
     await new Promise((resolve) => setTimeout(resolve, 450));
-    const after = await h.call('/v1/indicators/wifi-hotspots', {
-      headers: { 'X-Request-Id': 'after-1' },
+    // Past the TTL the first request still gets the last version while the manifest refreshes
+    // in the background (stale while revalidating); the new version follows within moments.
+    const versionOf = (r: { json: unknown }) =>
+      (r.json as { receipt: { version: string } }).receipt.version;
+    const seen: string[] = [];
+    for (let i = 0; i < 20 && seen.at(-1) !== result.version; i++) {
+      const r = await h.call('/v1/indicators/wifi-hotspots', {
+        headers: { 'X-Request-Id': `after-${i}` },
+      });
+      seen.push(versionOf(r));
+      if (seen.at(-1) !== result.version) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen.at(-1)).toBe(result.version);
+    expect(seen.length).toBeLessThanOrEqual(3);
+    // Once the new manifest is in, the old result is never replayed again.
+    const again = await h.call('/v1/indicators/wifi-hotspots', {
+      headers: { 'X-Request-Id': 'after-new' },
     });
-    expect(replayed('after-1')).toBe(false);
-    expect((after.json as { receipt: { version: string } }).receipt.version).toBe(result.version);
-    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    expect(versionOf(again)).toBe(result.version);
+    expect(again.headers.get('etag')).not.toBe(before.headers.get('etag'));
   });
 
   it('does not replay results labelled with service names (they change without a version)', async () => {

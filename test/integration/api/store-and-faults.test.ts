@@ -89,6 +89,38 @@ describe('indicator store', () => {
   });
 });
 
+describe('indicator store, stale while revalidating', () => {
+  it('serves the last manifest past the TTL while one refresh runs, then the new one', async () => {
+    let now = 0;
+    const store = createIndicatorStore({
+      doc: h.stack.clients.doc,
+      s3: h.stack.clients.s3,
+      tableName: h.stack.config.tableName,
+      lakeBucket: h.stack.config.lakeBucket,
+      manifestTtlMs: 1000,
+      maxStaleMs: 5000,
+      now: () => now,
+    });
+    const first = await store.manifest('wifi-hotspots');
+    expect(store.peekManifest('wifi-hotspots')).toBe(first);
+    now = 1500;
+    expect(store.peekManifest('wifi-hotspots')).toBeUndefined();
+    // Past the TTL: the last manifest at once, one background refresh.
+    expect(await store.manifest('wifi-hotspots')).toBe(first);
+    expect(store.peekManifest('wifi-hotspots')).toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const refreshed = await store.manifest('wifi-hotspots');
+    expect(refreshed).toEqual(first);
+    expect(refreshed).not.toBe(first);
+    expect(store.peekManifest('wifi-hotspots')).toBe(refreshed);
+    // Past TTL + maxStale: callers wait for a fresh read.
+    now = 1500 + 7000;
+    const waited = store.manifest('wifi-hotspots');
+    expect(store.peekManifest('wifi-hotspots')).toBeUndefined();
+    expect(await waited).toEqual(first);
+  });
+});
+
 describe('origins', () => {
   it('builds links from the request origin when no public URL is configured', async () => {
     const local = await h.call('/v1/indicators/wifi-hotspots');
