@@ -18,7 +18,7 @@ import { LAKE_DATASETS } from '../functions/lake/lake-columns.js';
 import { writeFeedbackBucket } from '../functions/lake/write-feedback-bucket.js';
 import { awsClientOptionsFromEnv, createAwsClients } from '../functions/shared/aws-clients.js';
 import { loadConfig } from '../functions/shared/config.js';
-import { silentLogger } from '../functions/shared/logger.js';
+import { createLogger, silentLogger } from '../functions/shared/logger.js';
 import { monthOf } from '../functions/shared/period.js';
 import { formatBucketId } from '../functions/shared/time-bucket.js';
 import { median } from './bench-result.js';
@@ -29,12 +29,20 @@ const clients = createAwsClients(awsClientOptionsFromEnv(env));
 const today = new Date(env.BENCH_TODAY as string);
 const workDir = env.BENCH_WORK_DIR as string;
 const memoryMb = Number(env.BENCH_MEMORY_MB ?? 3008);
-const repeats = Number(env.BENCH_REPEATS ?? 3);
+const repeats = Number(env.BENCH_REPEATS ?? 5);
 const duckdb = duckDbSettingsForMemory(memoryMb);
 const indicators = await loadIndicators('queries', { minCellFloor: config.minCellFloor });
 const registry = await loadDimensionRegistry('queries/dimensions.yaml');
 const known = new Map<string, string>();
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
+const logger = env.BENCH_VERBOSE
+  ? createLogger({
+      service: 'bench',
+      level: 'debug',
+      pretty: true,
+      write: (l) => progress(`  ${l}`),
+    })
+  : silentLogger;
 
 async function run(
   codeVersion: string,
@@ -48,7 +56,7 @@ async function run(
     indicators: only ? indicators.filter((d) => d.metadata.id === only) : indicators,
     registry,
     now: () => today,
-    logger: silentLogger,
+    logger,
     workDir,
     knownObjects: known,
     duckdb,
@@ -94,9 +102,8 @@ for (let i = 1; i <= repeats; i++) {
   );
 }
 
-// (a) The indicator pass (every indicator recomputed, nothing to compact) vs bare DuckDB.
-const pass: number[] = [];
-for (let i = 1; i <= repeats; i++) pass.push((await run(`bench-pass-${i}`)).ms);
+// (a) The indicator pass (every indicator recomputed, nothing to compact) vs bare DuckDB,
+// alternating so that both see the same machine load.
 const state = await readCompactionState(clients.s3, config.lakeBucket);
 if (!state) throw new Error('no compaction state');
 const filesOf = (dataset: string): string[] => {
@@ -106,8 +113,18 @@ const filesOf = (dataset: string): string[] => {
       : (state.metrics[dataset]?.objects ?? []);
   return objects.map((o) => join(workDir, 'lake', o.key));
 };
+const pass: number[] = [];
+const passRun: number[] = [];
 const bare: number[] = [];
 for (let i = 1; i <= repeats; i++) {
+  const { ms, result } = await run(`bench-pass-${i}`);
+  pass.push(result.timings.indicatorsMs);
+  passRun.push(ms);
+  bare.push(await bareDuckDb());
+}
+
+/** The same SQL files in a fresh DuckDB with plain views over the same Parquet files. */
+async function bareDuckDb(): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(duckdb.threads),
     memory_limit: duckdb.memoryLimit,
@@ -120,9 +137,10 @@ for (let i = 1; i <= repeats; i++) {
     );
   }
   for (const definition of indicators) await db.runAndReadAll(definition.sql);
-  bare.push(performance.now() - started);
+  const ms = performance.now() - started;
   db.closeSync();
   instance.closeSync();
+  return ms;
 }
 progress(
   `indicator pass ${(median(pass) / 1000).toFixed(2)} s, bare DuckDB ${(median(bare) / 1000).toFixed(2)} s`,
@@ -154,6 +172,7 @@ process.stdout.write(
     fullRssMb,
     incrementalMs: median(incremental),
     passMs: median(pass),
+    passRunMs: median(passRun),
     bareMs: median(bare),
     skeletonMs: median(skeleton),
     scanMs: median(scan),

@@ -31,6 +31,7 @@ interface ChildResult {
   readonly fullRssMb: number;
   readonly incrementalMs: number;
   readonly passMs: number;
+  readonly passRunMs: number;
   readonly bareMs: number;
   readonly skeletonMs: number;
   readonly scanMs: number;
@@ -43,8 +44,9 @@ interface ChildResult {
  * The compute benchmark on N generated demo-city ratings (default 1M; scale 10 → 10M) in daily
  * raw buckets, plus the demo city's metric batches, in embedded S3/DynamoDB. A child process
  * (DuckDB at a 3,008 MB Lambda's settings) measures, each against its baseline of the same run:
- * (a) the indicator pass over the curated lake vs the same SQL files in bare DuckDB over the same
- * Parquet (goal ≤ 1.5×); (b) an incremental run after one new bucket vs the full rebuild (goal ≤
+ * (a) the indicator pass over the curated lake (the run's indicator phase: views, SQL, declared
+ * tests, suppression, Parquet, publication; the whole run is reported beside it) vs the same SQL
+ * files in bare DuckDB over the same Parquet (goal ≤ 1.5×); (b) an incremental run after one new bucket vs the full rebuild (goal ≤
  * 10%); (c) the full rebuild's time and peak RSS (VmHWM; goal ≤ 4 GB); and the walking skeleton's
  * figure, compute of user-satisfaction vs a raw DuckDB scan of the same Parquet columns.
  */
@@ -111,13 +113,20 @@ export const computeBenchmark: Benchmark = {
       const s = (ms: number) => ms / 1000;
       const figures: BenchFigure[] = [
         {
-          name: `(a) indicator pass, ${count.toLocaleString('en-US')} ratings, 12 indicators`,
+          name: `(a) indicator pass (views, SQL, tests, suppression, Parquet, publication), ${count.toLocaleString('en-US')} ratings, 12 indicators`,
           unit: 's',
           value: s(result.passMs),
           baseline: { name: 'same SQL in bare DuckDB', value: s(result.bareMs) },
           ratio: result.passMs / result.bareMs,
           goal: '≤ 1.5',
           pass: result.passMs / result.bareMs <= 1.5,
+        },
+        {
+          name: '(a) the whole run (+ listing, state and manifest reads) vs bare DuckDB',
+          unit: 's',
+          value: s(result.passRunMs),
+          baseline: { name: 'same SQL in bare DuckDB', value: s(result.bareMs) },
+          ratio: result.passRunMs / result.bareMs,
         },
         {
           name: '(b) incremental run after one new bucket',

@@ -5,18 +5,11 @@ import { ID_SHARD_SQL, idShardCount } from '../lake/feedback-id-index.js';
 import { lakeDataset } from '../lake/lake-columns.js';
 import { curatedMonthKey, feedbackIdShardKey } from '../shared/lake-layout.js';
 import { PERIOD_PATTERN } from '../shared/period.js';
+import { blankObjects } from './blank-objects.js';
 import type { CompactionContext } from './compaction-context.js';
 import type { FeedbackState } from './compaction-state.js';
 import { castColumns } from './lake-database.js';
-import {
-  adoptFile,
-  deleteObjects,
-  forgetFile,
-  localPathOf,
-  md5OfFile,
-  syncObjects,
-  uploadFile,
-} from './lake-sync.js';
+import { adoptFile, md5OfFile, syncObjects, uploadFile } from './lake-sync.js';
 import { planFeedbackCompaction } from './plan-feedback-compaction.js';
 import type { RawObjects } from './raw-objects.js';
 import { sqlColumnsStruct, sqlString, sqlStringList } from './sql-text.js';
@@ -31,7 +24,7 @@ export interface FeedbackCompaction {
   readonly bucketsMerged: number;
   /** Erased ids applied in this run. */
   readonly tombstonesApplied: number;
-  /** Curated months rewritten (content changed) or removed. */
+  /** Curated months rewritten (content changed), and months left without ratings (emptied). */
   readonly monthsWritten: readonly string[];
   readonly monthsRemoved: readonly string[];
 }
@@ -61,7 +54,8 @@ export const CURATED_FEEDBACK_ORDER = 'service_id, channel, region, id';
  * copy wins, across months too), every tombstone applied, sorted, written as zstd Parquet. Each
  * rewritten month gets its id index (sorted id lists, sharded by hash) for erasure lookups.
  *
- * Write order: index shards, the index manifest, then the month Parquet files, then deletions;
+ * Write order: index shards, the index manifest, then the month Parquet files, then the emptying
+ * of months left without ratings and of index shards of an old shard count (`blankObjects`);
  * the caller writes the compaction state last. A failure anywhere leaves the state as it was, so
  * the next run redoes the same months and reaches the same bytes. `rebuildMonths` forces months to
  * be rewritten (curated files found without a state).
@@ -85,6 +79,14 @@ export async function compactFeedback(
   }
 
   const { connection: db } = ctx;
+  let lapStart = performance.now();
+  const lap = (step: string) => {
+    ctx.logger.debug('feedback compaction step', {
+      step,
+      ms: Math.round(performance.now() - lapStart),
+    });
+    lapStart = performance.now();
+  };
   const scratch = join(ctx.scratchDir, 'feedback');
   await rm(scratch, { recursive: true, force: true });
   await mkdir(scratch, { recursive: true });
@@ -99,10 +101,12 @@ export async function compactFeedback(
     ctx.known,
   );
   const curatedPathOf = new Map(currentMonths.map((m, i) => [m, curatedPaths[i] as string]));
+  lap('mirror curated months');
 
   // New raw buckets → staging Parquet partitioned by month.
   const stagingDir = join(scratch, 'staging');
   const stagedMonths = await stageBuckets(ctx, plan.newBuckets, scratch, stagingDir);
+  lap('stage new buckets');
   const stagedFiles = (month: string) => join(stagingDir, `month=${month}`, '*.parquet');
   const stagedAll = stagedMonths.length ? join(stagingDir, '*', '*.parquet') : undefined;
   const curatedAll = curatedPaths.length ? sqlStringList(curatedPaths) : undefined;
@@ -119,6 +123,7 @@ export async function compactFeedback(
       );
       for (const [month] of hit.getRows()) touched.add(String(month));
     }
+    lap('find duplicates and erased ids');
 
     // Rewrite every touched month into the scratch folder.
     const written: MonthOutput[] = [];
@@ -133,6 +138,7 @@ export async function compactFeedback(
       if (sources.length === 0) continue;
       written.push(await writeMonth(db, scratch, month, sources));
     }
+    lap(`write ${written.length} months`);
 
     // Publish: index shards, index manifest, month files, deletions.
     const months = { ...state.months };
@@ -183,10 +189,8 @@ export async function compactFeedback(
       await adoptFile(ctx.mirrorDir, key, out.path, etag, ctx.known);
       months[out.month] = { key, etag, rows: out.rows, idShards: out.shardPaths.length };
     }
-    await deleteObjects(ctx.s3, ctx.bucket, obsoleteKeys);
-    for (const month of removed) {
-      await forgetFile(ctx.mirrorDir, curatedMonthKey('feedback', month), ctx.known);
-    }
+    await blankObjects(ctx, obsoleteKeys, FEEDBACK.columns);
+    lap('upload');
 
     const sources: Record<string, string> = { ...plan.keptSources };
     for (const b of plan.newBuckets) sources[b.key] = b.etag;
@@ -316,22 +320,29 @@ async function writeMonth(
   const dir = join(scratch, 'out', `month=${month}`);
   await mkdir(dir, { recursive: true });
   const path = join(dir, 'data.parquet');
+  // Rows kept: not erased, and not the losing copy of an id kept in another month. Ids seen more
+  // than once in the month (rare) are deduplicated apart, so the bulk of the rows is only sorted.
+  const kept = `SELECT ${castColumns(FEEDBACK.columns)} FROM (${sources.join(' UNION ALL BY NAME ')}) AS r WHERE r.id NOT IN (SELECT id FROM _c_erased) AND (r.id NOT IN (SELECT id FROM _c_winners) OR r.id IN (SELECT id FROM _c_winners WHERE month = ${sqlString(month)}))`;
   await db.run(
-    `COPY (SELECT ${castColumns(FEEDBACK.columns)} FROM (${sources.join(' UNION ALL BY NAME ')}) AS r WHERE r.id NOT IN (SELECT id FROM _c_erased) AND (r.id NOT IN (SELECT id FROM _c_winners) OR r.id IN (SELECT id FROM _c_winners WHERE month = ${sqlString(month)})) QUALIFY row_number() OVER (PARTITION BY r.id ORDER BY ${FEEDBACK_KEEP_ORDER}) = 1 ORDER BY ${CURATED_FEEDBACK_ORDER}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (WITH kept AS (${kept}), repeated AS (SELECT id FROM kept GROUP BY id HAVING count(*) > 1) SELECT * FROM kept WHERE id NOT IN (SELECT id FROM repeated) UNION ALL SELECT * FROM (SELECT * FROM kept WHERE id IN (SELECT id FROM repeated) QUALIFY row_number() OVER (PARTITION BY id ORDER BY ${FEEDBACK_KEEP_ORDER}) = 1) ORDER BY ${CURATED_FEEDBACK_ORDER}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
   );
   const counted = await db.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(path)})`);
   const rows = Number(counted.getRows()[0]?.[0] ?? 0);
   const shards = idShardCount(rows);
   const shardPaths: string[] = [];
   if (rows > 0) {
+    // The shard of each id is hashed once; each shard file is then a cheap filter.
+    await db.run(
+      `CREATE OR REPLACE TABLE _c_ids AS SELECT id, ${shards > 1 ? ID_SHARD_SQL(shards) : '0'} AS shard FROM read_parquet(${sqlString(path)})`,
+    );
     for (let k = 0; k < shards; k++) {
       const shardPath = join(dir, `ids-${k}.txt.gz`);
-      const where = shards > 1 ? `WHERE ${ID_SHARD_SQL(shards)} = ${k}` : '';
       await db.run(
-        `COPY (SELECT id FROM read_parquet(${sqlString(path)}) ${where} ORDER BY id) TO ${sqlString(shardPath)} (FORMAT csv, HEADER false, COMPRESSION gzip)`,
+        `COPY (SELECT id FROM _c_ids WHERE shard = ${k} ORDER BY id) TO ${sqlString(shardPath)} (FORMAT csv, HEADER false, COMPRESSION gzip)`,
       );
       shardPaths.push(shardPath);
     }
+    await db.run('DROP TABLE _c_ids');
   }
   return { month, path, rows, shardPaths };
 }
@@ -343,7 +354,3 @@ function shardKeys(month: string, shards: number): string[] {
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
-
-/** The local mirror path of a curated feedback month (for tests and the indicator pass). */
-export const curatedFeedbackPath = (mirrorDir: string, month: string): string =>
-  localPathOf(mirrorDir, curatedMonthKey('feedback', month));

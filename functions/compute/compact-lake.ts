@@ -52,7 +52,7 @@ export interface LakeCompaction {
  * changed. A dataset that fails is logged and counted (`CompactionFailed`) and keeps its previous
  * files and state; the others go on. The state is written last, once, when anything changed.
  * Without a state (first run, or a lost one) curated files already in the lake are adopted:
- * feedback months are rewritten from themselves plus raw/, metric files replaced or deleted.
+ * feedback months are rewritten from themselves plus raw/, metric files replaced or emptied.
  */
 export async function compactLake(deps: CompactLakeDeps, raw: RawObjects): Promise<LakeCompaction> {
   const { logger } = deps;
@@ -132,7 +132,7 @@ const CURATED_FEEDBACK_MONTH = /^curated\/feedback\/month=(\d{4}-\d{2})\/data\.p
 
 /**
  * A state for curated files found without one: feedback months to rewrite (their ETag unknown,
- * so they are merged again and re-indexed), metric files to replace or delete.
+ * so they are merged again and re-indexed), metric files to replace or empty.
  */
 async function adoptCuratedFiles(s3: S3Client, bucket: string): Promise<CompactionState> {
   const state = emptyCompactionState();

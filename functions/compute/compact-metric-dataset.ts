@@ -3,24 +3,18 @@ import { join } from 'node:path';
 import type { LakeDataset } from '../lake/lake-columns.js';
 import { curatedMonthKey, curatedSnapshotKey } from '../shared/lake-layout.js';
 import { PERIOD_PATTERN } from '../shared/period.js';
+import { blankObjects } from './blank-objects.js';
 import type { CompactionContext } from './compaction-context.js';
 import type { CuratedObject, MetricState } from './compaction-state.js';
 import { castColumns, columnDefinitions } from './lake-database.js';
-import {
-  adoptFile,
-  deleteObjects,
-  forgetFile,
-  md5OfFile,
-  syncObjects,
-  uploadFile,
-} from './lake-sync.js';
+import { adoptFile, md5OfFile, syncObjects, uploadFile } from './lake-sync.js';
 import type { BatchSet } from './metric-batch-set.js';
 import { sqlColumnsStruct, sqlIdentifier, sqlString, sqlStringList } from './sql-text.js';
 
 /** What compacting one metric dataset did. */
 export interface MetricCompaction {
   readonly state: MetricState;
-  /** Curated keys whose content changed, and keys removed. */
+  /** Curated keys whose content changed, and keys emptied (no rows left). */
   readonly written: readonly string[];
   readonly removed: readonly string[];
 }
@@ -34,7 +28,7 @@ const PARQUET_TYPE = 'application/vnd.apache.parquet';
  * becomes `curated/<dataset>/current.parquet` with `as_of`, the month its batch was activated; a
  * periodic one becomes one `curated/<dataset>/month=YYYY-MM/data.parquet` per month. Rows are
  * sorted by every column, so the same batches give the same bytes; files whose bytes didn't
- * change are not uploaded again; files of months that no longer have rows are deleted.
+ * change are not uploaded again; files of months that no longer have rows are emptied.
  */
 export async function compactMetricDataset(
   ctx: CompactionContext,
@@ -125,8 +119,7 @@ export async function compactMetricDataset(
     }
     const kept = new Set(outputs.map((o) => o.key));
     const removed = [...before.keys()].filter((key) => !kept.has(key));
-    await deleteObjects(ctx.s3, ctx.bucket, removed);
-    for (const key of removed) await forgetFile(ctx.mirrorDir, key, ctx.known);
+    await blankObjects(ctx, removed, dataset.columns);
     ctx.logger.info('dataset compacted', {
       dataset: dataset.name,
       batches: batchSet.batches.length,

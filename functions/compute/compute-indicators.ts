@@ -5,7 +5,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { IndicatorDefinition } from '../indicators/indicator-metadata.js';
 import { listManifests } from '../publish/manifest.js';
-import { type PublishInput, publishIndicator } from '../publish/publish-indicator.js';
 import type { MiranteConfig } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import { monthOf } from '../shared/period.js';
@@ -17,12 +16,16 @@ import {
   type DuckDbSettings,
   openDuckDbSession,
 } from './duckdb-session.js';
-import { evaluateIndicator } from './evaluate-indicator.js';
-import { type CuratedInputs, hashIndicatorInputs, inputsOf } from './indicator-inputs.js';
+import { type CuratedInputs, hashIndicatorInputs } from './indicator-inputs.js';
 import { createDatasetViews } from './lake-database.js';
 import { syncObjects } from './lake-sync.js';
 import { listRawObjects } from './raw-objects.js';
-import { rowsToParquet } from './rows-to-parquet.js';
+import {
+  type IndicatorOutcome,
+  indicatorFailed,
+  type PendingIndicator,
+  runIndicatorPass,
+} from './run-indicator-pass.js';
 
 /** What a compute run needs. */
 export interface ComputeDeps {
@@ -42,11 +45,7 @@ export interface ComputeDeps {
   readonly duckdb?: DuckDbSettings | undefined;
 }
 
-/** Outcome of one indicator in a run. */
-export type IndicatorOutcome =
-  | { readonly id: string; readonly status: 'published'; readonly version: string }
-  | { readonly id: string; readonly status: 'unchanged'; readonly version: string }
-  | { readonly id: string; readonly status: 'failed'; readonly error: string };
+export type { IndicatorOutcome } from './run-indicator-pass.js';
 
 /** What a compute run did. */
 export interface ComputeResult {
@@ -127,12 +126,12 @@ export async function computeIndicators(deps: ComputeDeps): Promise<ComputeResul
 
     timings.manifestsMs = performance.now() - started - timings.compactionMs;
     const outcomes: IndicatorOutcome[] = [];
-    const pending: { definition: IndicatorDefinition; inputsHash: string }[] = [];
+    const pending: PendingIndicator[] = [];
     for (const definition of deps.indicators) {
       const id = definition.metadata.id;
       const failedSource = definition.metadata.sources.find((s) => compaction.failed.has(s));
       if (failedSource) {
-        outcomes.push(fail(logger, id, `source ${failedSource} could not be compacted`));
+        outcomes.push(indicatorFailed(logger, id, `source ${failedSource} could not be compacted`));
         continue;
       }
       const inputsHash = hashIndicatorInputs(definition, inputs, config.codeVersion, currentPeriod);
@@ -147,47 +146,25 @@ export async function computeIndicators(deps: ComputeDeps): Promise<ComputeResul
     if (pending.length > 0) {
       const db = await connection();
       await createDatasetViews(db, await mirrorSources(deps, pending, inputs, mirrorDir, known));
-      // Publication is network I/O: it overlaps with the next indicator's SQL (a few in flight).
-      const publishing = new Set<Promise<void>>();
-      for (const { definition, inputsHash } of pending) {
-        const id = definition.metadata.id;
-        let input: PublishInput;
-        try {
-          const evaluated = await evaluateIndicator(db, definition, currentPeriod, deps.registry);
-          input = {
-            metadata: definition.metadata,
-            sqlSha256: definition.sqlSha256,
-            inputs: inputsOf(definition, inputs),
-            inputsHash,
-            rows: evaluated.rows,
-            suppressedPrimary: evaluated.suppressedPrimary,
-            suppressedComplementary: evaluated.suppressedComplementary,
-            parquet: await rowsToParquet(db, definition.metadata, evaluated.rows, scratchDir),
-          };
-        } catch (error) {
-          outcomes.push(fail(logger, id, messageOf(error)));
-          continue;
-        }
-        const task = publishIndicator({ doc, s3, config, now: deps.now }, input).then(
-          (result) => {
-            outcomes.push({
-              id,
-              status: result.published ? 'published' : 'unchanged',
-              version: result.version,
-            });
-            if (result.published) {
-              logger.info('indicator published', { indicator: id, version: result.version });
-            }
+      const duck = session as DuckDbSession;
+      outcomes.push(
+        ...(await runIndicatorPass(
+          {
+            doc,
+            s3,
+            config,
+            now: deps.now,
+            logger,
+            evaluators: [db, await duck.connect()],
+            writer: await duck.connect(),
+            scratchDir,
+            currentPeriod,
+            inputs,
+            registry: deps.registry,
           },
-          (error: unknown) => {
-            outcomes.push(fail(logger, id, messageOf(error)));
-          },
-        );
-        publishing.add(task);
-        void task.finally(() => publishing.delete(task));
-        if (publishing.size >= MAX_PUBLISHING) await Promise.race(publishing);
-      }
-      await Promise.all(publishing);
+          pending,
+        )),
+      );
     }
     timings.indicatorsMs = performance.now() - started - timings.compactionMs - timings.manifestsMs;
     return { outcomes: sortById(outcomes), compaction: summary(compaction), timings };
@@ -215,18 +192,6 @@ async function mirrorSources(
     );
   }
   return files;
-}
-
-/** Publications in flight while the next indicators are evaluated. */
-const MAX_PUBLISHING = 4;
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-function fail(logger: Logger, id: string, error: string): IndicatorOutcome {
-  logger.error('indicator failed', { indicator: id, error });
-  logger.metric('IndicatorFailed', 1, { indicator: id });
-  return { id, status: 'failed', error };
 }
 
 function sortById(outcomes: IndicatorOutcome[]): IndicatorOutcome[] {

@@ -16,6 +16,8 @@ export const DEFAULT_DUCKDB_SETTINGS: DuckDbSettings = { threads: 2, memoryLimit
 /** An in-memory DuckDB for one compute run. */
 export interface DuckDbSession {
   readonly connection: DuckDBConnection;
+  /** Another connection to the same database (its queries run beside the first one's). */
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
@@ -36,9 +38,16 @@ export async function openDuckDbSession(
   });
   const connection = await instance.connect();
   await connection.run(`SET temp_directory = ${sqlString(tempDirectory)}`);
+  const extra: DuckDBConnection[] = [];
   return {
     connection,
+    async connect() {
+      const another = await instance.connect();
+      extra.push(another);
+      return another;
+    },
     close() {
+      for (const c of extra) c.closeSync();
       connection.closeSync();
       instance.closeSync();
     },

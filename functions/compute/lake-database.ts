@@ -6,7 +6,7 @@ import { sqlIdentifier, sqlStringList } from './sql-text.js';
  * Creates one view per lake dataset (`feedback`, `services`, `wifi_hotspots`, …) over the local
  * copies of its curated Parquet files, with the contract's columns in order and cast to their
  * types. A dataset without files gets an empty table with the same columns and types, so an
- * indicator over it returns no rows instead of failing. Returns the dataset names given files.
+ * indicator over it returns no rows instead of failing.
  */
 export async function createDatasetViews(
   connection: DuckDBConnection,

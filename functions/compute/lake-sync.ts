@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -122,15 +121,6 @@ export async function uploadFile(
     new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
   );
   return normalizeEtag(result.ETag) || createHash('md5').update(body).digest('hex');
-}
-
-/** Deletes objects one by one (deletions are rare); deleting a missing key is not an error. */
-export async function deleteObjects(
-  s3: S3Client,
-  bucket: string,
-  keys: readonly string[],
-): Promise<void> {
-  for (const key of keys) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
 }
 
 /** Moves a finished file into the mirror at its key (after its upload) and records its ETag. */

@@ -6,8 +6,6 @@ import type { IndicatorRow } from '../publish/indicator-row.js';
 import { rowColumns } from '../publish/row-columns.js';
 import { sqlIdentifier, sqlString } from './sql-text.js';
 
-const TABLE = '_publish_rows';
-
 /** DuckDB type of a result column: text for period, dimensions and status; n a count; else DOUBLE. */
 function columnType(column: string, metadata: Pick<IndicatorMetadata, 'dimensions'>): string {
   if (column === 'period' || column === 'status' || metadata.dimensions.includes(column)) {
@@ -18,7 +16,8 @@ function columnType(column: string, metadata: Pick<IndicatorMetadata, 'dimension
 
 /**
  * The Parquet (zstd) bytes of an indicator's published rows, written by DuckDB: the rows are bulk
- * loaded with the appender into a scratch table and copied to a file in `scratchDir`. Columns in
+ * loaded with the appender into a scratch table (`_publish_<name>`) and copied to a file in
+ * `scratchDir`. Columns in
  * the published order (`rowColumns`), rows in the given order; the same rows give the same bytes.
  */
 export async function rowsToParquet(
@@ -26,17 +25,22 @@ export async function rowsToParquet(
   metadata: Pick<IndicatorMetadata, 'dimensions' | 'measures'>,
   rows: readonly IndicatorRow[],
   scratchDir: string,
+  name = 'rows',
 ): Promise<Uint8Array> {
-  const columns = rowColumns(metadata).map((name) => ({ name, type: columnType(name, metadata) }));
+  const table = sqlIdentifier(`_publish_${name}`);
+  const columns = rowColumns(metadata).map((column) => ({
+    name: column,
+    type: columnType(column, metadata),
+  }));
   await connection.run(
-    `CREATE OR REPLACE TABLE ${TABLE} (${columns.map((c) => `${sqlIdentifier(c.name)} ${c.type}`).join(', ')})`,
+    `CREATE OR REPLACE TABLE ${table} (${columns.map((c) => `${sqlIdentifier(c.name)} ${c.type}`).join(', ')})`,
   );
-  const path = join(scratchDir, 'publish.parquet');
+  const path = join(scratchDir, `publish-${name}.parquet`);
   try {
-    const appender = await connection.createAppender(TABLE);
+    const appender = await connection.createAppender(`_publish_${name}`);
     for (const row of rows) {
-      for (const { name, type } of columns) {
-        const value = row[name] ?? null;
+      for (const { name: column, type } of columns) {
+        const value = row[column] ?? null;
         if (value === null) appender.appendNull();
         else if (type === 'VARCHAR') appender.appendVarchar(String(value));
         else if (type === 'BIGINT') appender.appendBigInt(BigInt(Math.round(Number(value))));
@@ -45,10 +49,10 @@ export async function rowsToParquet(
       appender.endRow();
     }
     appender.closeSync();
-    await connection.run(`COPY ${TABLE} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+    await connection.run(`COPY ${table} TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
     return new Uint8Array(await readFile(path));
   } finally {
-    await connection.run(`DROP TABLE IF EXISTS ${TABLE}`);
+    await connection.run(`DROP TABLE IF EXISTS ${table}`);
     await rm(path, { force: true });
   }
 }

@@ -210,20 +210,20 @@ export function cell(
 /**
  * Stops the embedded S3 server right after the first successful PutObject whose key matches
  * `matches` (an outage in the middle of a run). `release` removes the trap; `tripped` tells
- * whether it fired.
+ * the key whose write fired it (requests already on open connections may still complete).
  */
 export function stopS3AfterPut(
   stack: TestStack,
   matches: (key: string) => boolean,
-): { release: () => void; tripped: () => boolean } {
+): { release: () => void; tripped: () => string | undefined } {
   const name = `stop-s3-${Math.random()}`;
-  let tripped = false;
+  let tripped: string | undefined;
   stack.clients.s3.middlewareStack.add(
     (next, context) => async (args) => {
       const result = await next(args);
       const key = (args.input as { Key?: string }).Key ?? '';
       if (!tripped && context.commandName === 'PutObjectCommand' && matches(key)) {
-        tripped = true;
+        tripped = key;
         await stack.stopS3();
       }
       return result;

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComputeResult } from '../../../functions/compute/compute-indicators.js';
@@ -7,7 +7,11 @@ import type { IndicatorDefinition } from '../../../functions/indicators/indicato
 import { loadDimensionRegistry } from '../../../functions/indicators/load-dimension-registry.js';
 import { loadIndicators } from '../../../functions/indicators/load-indicators.js';
 import { listVersions } from '../../../functions/publish/manifest.js';
-import { COMPACTION_STATE_KEY } from '../../../functions/shared/lake-layout.js';
+import {
+  COMPACTION_STATE_KEY,
+  FEEDBACK_ID_INDEX_MANIFEST_KEY,
+  rawTombstoneKey,
+} from '../../../functions/shared/lake-layout.js';
 import { manifestKey } from '../../../functions/shared/table-keys.js';
 import { startTestStack, type TestStack } from '../../support/test-stack.js';
 import {
@@ -16,6 +20,7 @@ import {
   publishedDocument,
   rating,
   ratings,
+  readObject,
   runCompute,
   writeBucket,
   writeMetricBatch,
@@ -238,5 +243,42 @@ describe('compute over the curated lake', () => {
       expect.objectContaining({ month: '2025-02' }),
     ]);
     expect(rows).toHaveLength(12 + 20 + 4);
+  });
+
+  it('empties a month whose every rating was erased, and drops it from the inputs and the index', async () => {
+    const at = '2025-01-20T15:00:00.000Z';
+    await writeBucket(
+      stack,
+      '20250120T180000Z',
+      ratings('jan', 2, { collected_at: at, received_at: at, month: '2025-01' }),
+    );
+    await runCompute(stack, indicators, { now: new Date('2025-04-02T12:00:00.000Z') });
+    expect(await curatedRows(stack, 'feedback', 'id')).toHaveLength(12 + 20 + 4 + 2);
+    for (const id of ['jan-1', 'jan-2']) {
+      await stack.clients.s3.send(
+        new PutObjectCommand({
+          Bucket: stack.config.lakeBucket,
+          Key: rawTombstoneKey(id),
+          Body: JSON.stringify({ id, deleted_at: '2025-04-02T12:30:00.000Z' }),
+        }),
+      );
+    }
+    const result = await runCompute(stack, indicators, {
+      now: new Date('2025-04-02T13:00:00.000Z'),
+    });
+    expect(result.compaction.feedbackMonthsWritten).toEqual(['2025-01']);
+    expect(await curatedRows(stack, 'feedback', 'id')).toHaveLength(12 + 20 + 4);
+    const keys = (
+      await listObjects(stack.clients.s3, stack.config.lakeBucket, 'curated/feedback/')
+    ).map((o) => o.key);
+    expect(keys).toContain('curated/feedback/month=2025-01/data.parquet');
+    const satisfaction = await publishedDocument(stack, 'user-satisfaction');
+    expect(satisfaction?.receipt.inputs.map((i) => i.key)).not.toContain(
+      'curated/feedback/month=2025-01/data.parquet',
+    );
+    const index = JSON.parse(
+      await readObject(stack.clients.s3, stack.config.lakeBucket, FEEDBACK_ID_INDEX_MANIFEST_KEY),
+    ) as { months: Record<string, number> };
+    expect(Object.keys(index.months)).toEqual(['2025-02', '2025-03']);
   });
 });

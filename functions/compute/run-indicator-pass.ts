@@ -1,0 +1,138 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DimensionRegistry } from '../indicators/dimension-registry.js';
+import type { IndicatorDefinition } from '../indicators/indicator-metadata.js';
+import { publishIndicator } from '../publish/publish-indicator.js';
+import type { MiranteConfig } from '../shared/config.js';
+import type { Logger } from '../shared/logger.js';
+import { type EvaluatedIndicator, evaluateIndicator } from './evaluate-indicator.js';
+import { type CuratedInputs, inputsOf } from './indicator-inputs.js';
+import { rowsToParquet } from './rows-to-parquet.js';
+
+/** Outcome of one indicator in a run. */
+export type IndicatorOutcome =
+  | { readonly id: string; readonly status: 'published'; readonly version: string }
+  | { readonly id: string; readonly status: 'unchanged'; readonly version: string }
+  | { readonly id: string; readonly status: 'failed'; readonly error: string };
+
+/** One indicator to compute, with the hash of its inputs (stored in its manifest). */
+export interface PendingIndicator {
+  readonly definition: IndicatorDefinition;
+  readonly inputsHash: string;
+}
+
+/** What the indicator pass needs: DuckDB connections with the dataset views, and the lake. */
+export interface IndicatorPassDeps {
+  readonly doc: DynamoDBDocumentClient;
+  readonly s3: S3Client;
+  readonly config: Pick<MiranteConfig, 'tableName' | 'lakeBucket' | 'codeVersion'>;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  /** Connections that evaluate indicators, one indicator each at a time (two overlap well). */
+  readonly evaluators: readonly DuckDBConnection[];
+  /** The connection that writes the Parquet files, one after the other. */
+  readonly writer: DuckDBConnection;
+  readonly scratchDir: string;
+  readonly currentPeriod: string;
+  readonly inputs: CuratedInputs;
+  readonly registry?: DimensionRegistry | undefined;
+}
+
+/** Publications in flight while the next indicators are evaluated. */
+const MAX_PUBLISHING = 4;
+
+/**
+ * Evaluates and publishes the pending indicators. Evaluation (SQL, declared tests, suppression)
+ * runs on each evaluator connection in turn, so one indicator's SQL runs in DuckDB while another's
+ * rows are checked in JavaScript; each result's Parquet is written on the writer connection and
+ * the result published (network I/O) while the next indicators are evaluated. One indicator
+ * failing doesn't stop the others: it is logged and counted (`IndicatorFailed`) and its previous
+ * version stays published. Returns the outcomes, in no particular order.
+ */
+export async function runIndicatorPass(
+  deps: IndicatorPassDeps,
+  pending: readonly PendingIndicator[],
+): Promise<IndicatorOutcome[]> {
+  const { logger } = deps;
+  const outcomes: IndicatorOutcome[] = [];
+  const publishing = new Set<Promise<void>>();
+  let parquetChain: Promise<unknown> = Promise.resolve();
+
+  const publish = (item: PendingIndicator, evaluated: EvaluatedIndicator): Promise<void> => {
+    const { definition, inputsHash } = item;
+    const id = definition.metadata.id;
+    const parquet = parquetChain.then(() =>
+      rowsToParquet(deps.writer, definition.metadata, evaluated.rows, deps.scratchDir, id),
+    );
+    parquetChain = parquet.catch(() => undefined);
+    return parquet
+      .then((bytes) =>
+        publishIndicator(
+          { doc: deps.doc, s3: deps.s3, config: deps.config, now: deps.now },
+          {
+            metadata: definition.metadata,
+            sqlSha256: definition.sqlSha256,
+            inputs: inputsOf(definition, deps.inputs),
+            inputsHash,
+            rows: evaluated.rows,
+            suppressedPrimary: evaluated.suppressedPrimary,
+            suppressedComplementary: evaluated.suppressedComplementary,
+            parquet: bytes,
+          },
+        ),
+      )
+      .then(
+        (result) => {
+          outcomes.push({
+            id,
+            status: result.published ? 'published' : 'unchanged',
+            version: result.version,
+          });
+          if (result.published) {
+            logger.info('indicator published', { indicator: id, version: result.version });
+          }
+        },
+        (error: unknown) => {
+          outcomes.push(indicatorFailed(logger, id, messageOf(error)));
+        },
+      );
+  };
+
+  let next = 0;
+  const evaluator = async (connection: DuckDBConnection) => {
+    while (next < pending.length) {
+      const item = pending[next++] as PendingIndicator;
+      const id = item.definition.metadata.id;
+      let evaluated: EvaluatedIndicator;
+      try {
+        evaluated = await evaluateIndicator(
+          connection,
+          item.definition,
+          deps.currentPeriod,
+          deps.registry,
+        );
+      } catch (error) {
+        outcomes.push(indicatorFailed(logger, id, messageOf(error)));
+        continue;
+      }
+      const task = publish(item, evaluated);
+      publishing.add(task);
+      void task.finally(() => publishing.delete(task));
+      while (publishing.size >= MAX_PUBLISHING) await Promise.race(publishing);
+    }
+  };
+  await Promise.all(deps.evaluators.map(evaluator));
+  await Promise.all(publishing);
+  return outcomes;
+}
+
+/** Logs an indicator's failure and counts it as the `IndicatorFailed` metric. */
+export function indicatorFailed(logger: Logger, id: string, error: string): IndicatorOutcome {
+  logger.error('indicator failed', { indicator: id, error });
+  logger.metric('IndicatorFailed', 1, { indicator: id });
+  return { id, status: 'failed', error };
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
