@@ -10,7 +10,10 @@ import type { MirantePlatform } from './mirante-platform.js';
 /** Lake prefix of everything published (indicator versions, the DCAT catalogue). */
 const PUBLISHED = 'published/';
 
-/** The public, read-only routes the api function serves (the portal's pages among them). */
+/**
+ * The public, read-only routes the api function serves (the portal's pages among them), for GET
+ * and HEAD (HTTP API routes are per method; CORS preflights are answered by the HTTP API itself).
+ */
 export const API_ROUTES: readonly RouteSpec[] = [
   '/',
   '/avaliar',
@@ -26,7 +29,10 @@ export const API_ROUTES: readonly RouteSpec[] = [
   '/v1/services/{proxy+}',
   '/v1/catalog',
   '/embed/{proxy+}',
-].map((path) => ({ method: HttpMethod.GET, path }));
+].flatMap((path) => [
+  { method: HttpMethod.GET, path },
+  { method: HttpMethod.HEAD, path },
+]);
 
 /** Package files the docs page serves from the bundle (functions/api/docs/swagger-ui-assets.ts). */
 export const API_PACKAGE_FILES = { 'swagger-ui-dist': Object.keys(SWAGGER_UI_FILES) } as const;

@@ -74,15 +74,23 @@ export class MiranteHttpApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...props.allowedOrigins],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.HEAD,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.DELETE,
+        ],
         allowHeaders: [
           'accept',
           'accept-language',
           'authorization',
           'content-type',
           'idempotency-key',
+          'if-none-match',
+          'if-modified-since',
+          'x-request-id',
         ],
-        exposeHeaders: ['location'],
+        exposeHeaders: ['location', 'etag', 'retry-after', 'x-request-id', 'content-disposition'],
       },
     });
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
