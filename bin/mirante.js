@@ -17,12 +17,10 @@ const child = spawn(
   ],
   { stdio: 'inherit', cwd: process.cwd() },
 );
-// Ctrl-C reaches the child through the terminal's process group; the child stops cleanly and
-// this launcher exits with its code.
+// Signals are passed on to the child (Ctrl-C in a terminal reaches both; the child's stop is
+// idempotent); the child stops cleanly and this launcher exits with its code.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (signal !== 'SIGINT') child.kill(signal);
-  });
+  process.on(signal, () => child.kill(signal));
 }
 child.on('exit', (code, signal) => {
   process.exitCode = code ?? (signal ? 1 : 0);

@@ -78,12 +78,15 @@ export async function runDev(ctx: CommandContext): Promise<number> {
     startedAt: new Date().toISOString(),
   });
 
-  let stopping = false;
+  let stopping: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let cycle: Promise<unknown> = Promise.resolve();
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  // Idempotent: a second Ctrl-C (or the launcher passing the signal on) waits for the same stop.
+  const stop = () => {
+    stopping ??= shutDown();
+    return stopping;
+  };
+  const shutDown = async () => {
     ctx.print('\nStopping Mirante…');
     if (timer) clearTimeout(timer);
     await cycle.catch(() => undefined);
@@ -94,7 +97,7 @@ export async function runDev(ctx: CommandContext): Promise<number> {
   };
   const stopped = new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => void stop().then(resolve));
+      process.on(signal, () => void stop().then(resolve));
     }
   });
 
