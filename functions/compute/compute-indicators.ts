@@ -16,7 +16,7 @@ import {
   type DuckDbSettings,
   openDuckDbSession,
 } from './duckdb-session.js';
-import { type CuratedInputs, hashIndicatorInputs } from './indicator-inputs.js';
+import { type CuratedInputs, hashIndicatorInputs, inputsOf } from './indicator-inputs.js';
 import { createDatasetViews } from './lake-database.js';
 import { syncObjects } from './lake-sync.js';
 import { listRawObjects } from './raw-objects.js';
@@ -162,7 +162,7 @@ export async function computeIndicators(deps: ComputeDeps): Promise<ComputeResul
             inputs,
             registry: deps.registry,
           },
-          pending,
+          heaviestFirst(pending, inputs),
         )),
       );
     }
@@ -192,6 +192,25 @@ async function mirrorSources(
     );
   }
   return files;
+}
+
+/**
+ * The pending indicators, the likely slowest first (most input rows, then most grouping sets and
+ * measures), so that the longest SQL starts first and the quick ones fill in beside it.
+ */
+function heaviestFirst(
+  pending: readonly PendingIndicator[],
+  inputs: CuratedInputs,
+): PendingIndicator[] {
+  const weight = ({ definition }: PendingIndicator) => {
+    const rows = inputsOf(definition, inputs).reduce((sum, input) => sum + input.rows, 0);
+    const { breakdowns, measures } = definition.metadata;
+    return rows * (breakdowns.length + measures.length);
+  };
+  return [...pending].sort(
+    (a, b) =>
+      weight(b) - weight(a) || (a.definition.metadata.id < b.definition.metadata.id ? -1 : 1),
+  );
 }
 
 function sortById(outcomes: IndicatorOutcome[]): IndicatorOutcome[] {
