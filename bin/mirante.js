@@ -10,8 +10,6 @@ const child = spawn(
   process.execPath,
   [
     '--openssl-legacy-provider',
-    // The AWS SDK's notice about Node 22 (versions are pinned by the lock file, see DESIGN.md).
-    '--disable-warning=NodeVersionSupportWarning',
     '--import',
     import.meta.resolve('tsx'),
     join(root, 'cli', 'main.ts'),
