@@ -35,7 +35,9 @@ export async function handler(): Promise<ComputeResult> {
     knownObjects,
     duckdb,
   });
+  // Per-run counts, so one alarm each can watch them (0 on a healthy run).
   const failed = result.outcomes.filter((o) => o.status === 'failed').length;
   logger.metric('IndicatorsFailedPerRun', failed);
+  logger.metric('CompactionsFailedPerRun', result.compaction.failed.length);
   return result;
 }

@@ -40,6 +40,8 @@ export class ComputeFunction extends MiranteFunction {
       timeout: Duration.minutes(15),
       nodeModules: [DUCKDB_PACKAGE],
       copyFolders: ['queries'],
+      // One run at a time: each run rewrites the compaction state (curated/_state/).
+      reservedConcurrentExecutions: 1,
     });
     this.useTable(platform.storage.table, { write: [partitionPattern(manifestKey('*'))] });
     this.useLake(platform.storage.lake, {

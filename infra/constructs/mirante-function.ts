@@ -62,6 +62,8 @@ export interface MiranteFunctionProps {
    * installs the whole package.
    */
   readonly packageFiles?: Readonly<Record<string, readonly string[]>>;
+  /** Reserved concurrency (compute: 1, so two runs never write the compaction state at once). */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -157,6 +159,9 @@ export class MiranteFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: props.architecture ?? Architecture.ARM_64,
       memorySize: props.memorySize,
+      ...(props.reservedConcurrentExecutions !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
       timeout: props.timeout,
       ephemeralStorageSize: props.ephemeralStorageSize,
       role: this.role,

@@ -559,3 +559,13 @@ describe('secrets', () => {
     });
   });
 });
+
+describe('compute concurrency', () => {
+  it('runs one compute at a time (each run rewrites the compaction state)', () => {
+    const { stack } = buildMiranteStack('dev');
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('compute'),
+      ReservedConcurrentExecutions: 1,
+    });
+  });
+});
