@@ -57,7 +57,7 @@ export async function publishIndicator(
   input: PublishInput,
 ): Promise<PublishResult> {
   const { doc, s3, config } = deps;
-  const document = buildIndicatorDocument(input, config.codeVersion);
+  const { document, json } = buildIndicatorPublication(input, config.codeVersion);
   const version = document.receipt.version;
   const id = input.metadata.id;
   const current = await readManifest(doc, config.tableName, id);
@@ -77,7 +77,7 @@ export async function publishIndicator(
         ContentType: contentType,
       }),
     );
-  await put(jsonKey, JSON.stringify(document), 'application/json');
+  await put(jsonKey, json, 'application/json');
   await put(
     csvKey,
     rowsToCsv(rowColumns(input.metadata), document.data),
@@ -121,6 +121,14 @@ export function buildIndicatorDocument(
   input: PublishInput,
   codeVersion: string,
 ): IndicatorDocument {
+  return buildIndicatorPublication(input, codeVersion).document;
+}
+
+/** The published document of a result and its JSON text (the file's exact bytes). */
+export function buildIndicatorPublication(
+  input: PublishInput,
+  codeVersion: string,
+): { document: IndicatorDocument; json: string } {
   const indicator = toPublishedIndicator(input.metadata);
   const receiptWithoutVersion: Omit<Receipt, 'version'> = {
     sqlSha256: input.sqlSha256,
@@ -140,9 +148,30 @@ export function buildIndicatorDocument(
     for (const c of columns) ordered[c] = row[c] ?? null;
     return ordered as IndicatorRow;
   });
+  return buildDocumentAndJson(indicator, receiptWithoutVersion, data);
+}
+
+/**
+ * The document and its JSON text, serialising the rows (the bulk of it) once: the version id
+ * hashes the same text the file holds, minus the id itself.
+ */
+function buildDocumentAndJson(
+  indicator: IndicatorDocument['indicator'],
+  receiptWithoutVersion: Omit<Receipt, 'version'>,
+  data: IndicatorRow[],
+): { document: IndicatorDocument; json: string } {
+  const indicatorJson = JSON.stringify(indicator);
+  const dataJson = JSON.stringify(data);
   const version = createHash('sha256')
-    .update(JSON.stringify({ indicator, receipt: receiptWithoutVersion, data }))
+    .update(indicatorJson)
+    .update(JSON.stringify(receiptWithoutVersion))
+    .update(dataJson)
     .digest('hex')
     .slice(0, 16);
-  return { indicator, receipt: { version, ...receiptWithoutVersion }, data };
+  const receipt: Receipt = { version, ...receiptWithoutVersion };
+  return {
+    document: { indicator, receipt, data },
+    // Byte for byte what JSON.stringify(document) gives, without serialising the rows twice.
+    json: `{"indicator":${indicatorJson},"receipt":${JSON.stringify(receipt)},"data":${dataJson}}`,
+  };
 }
