@@ -5,6 +5,7 @@ import { registerReadRoutes } from '../functions/api/read-routes.js';
 import { createServiceCatalogue } from '../functions/datasets/service-catalogue.js';
 import { createFeedbackDeps } from '../functions/feedback/create-feedback-deps.js';
 import { registerFeedbackRoutes } from '../functions/feedback/feedback-routes.js';
+import { parseCidrList } from '../functions/feedback/ip-networks.js';
 import type { RateLimits } from '../functions/feedback/rate-limiter.js';
 import { createBaseApp, type MiranteEnv } from '../functions/http/create-base-app.js';
 import { registerOpenApiDocument } from '../functions/http/register-openapi-document.js';
@@ -62,10 +63,7 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     staffAuth: { kind: 'token', token: options.staffToken },
     existsInLake: (id) => feedbackExistsInLake(stack.clients.s3, stack.config.lakeBucket, id),
     ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
-    trustedNetworks: (options.env?.MIRANTE_TRUSTED_NETWORKS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    trustedNetworks: parseCidrList(options.env?.MIRANTE_TRUSTED_NETWORKS),
   });
   registerFeedbackRoutes(app, feedbackDeps);
   // The Transparency Portal (#8): pages and charts read like the API; the no-JS form writes.

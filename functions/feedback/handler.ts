@@ -16,6 +16,7 @@ import { loadSecretsFromManager } from '../shared/load-secrets.js';
 import { createLogger } from '../shared/logger.js';
 import { createFeedbackDeps } from './create-feedback-deps.js';
 import { registerFeedbackRoutes } from './feedback-routes.js';
+import { parseCidrList } from './ip-networks.js';
 
 const config = loadConfig(process.env);
 const clients = createAwsClients(awsClientOptionsFromEnv(process.env));
@@ -24,10 +25,7 @@ const secretArn = process.env.MIRANTE_SECRETS_ARN;
 if (!secretArn) throw new Error('MIRANTE_SECRETS_ARN is not set');
 // Read once at cold start and cached for the life of the container.
 const secrets = await loadSecretsFromManager(secretArn);
-const trustedNetworks = (process.env.MIRANTE_TRUSTED_NETWORKS ?? '')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const trustedNetworks = parseCidrList(process.env.MIRANTE_TRUSTED_NETWORKS);
 
 const services = createServiceCatalogue({
   doc: clients.doc,

@@ -57,3 +57,11 @@ function expandIpv6(ip: string): string[] {
   const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
   return [...left, ...zeros, ...right].map((g) => Number.parseInt(g, 16).toString(16));
 }
+
+/** The networks of a comma-separated CIDR list (`MIRANTE_TRUSTED_NETWORKS`); blanks are ignored. */
+export function parseCidrList(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
