@@ -184,6 +184,9 @@ export function registerPortalRoutes(app: OpenAPIHono<MiranteEnv>, deps: PortalD
     const model = chartModel(document, filters, labels, lang);
     const text = chartText(document.indicator, model, filters, labels, lang);
     // Plot and linkedom load on the first chart, not at cold start (most requests draw none).
+    // The api function bundles this module as a file of its own (API_LAZY_MODULES in
+    // infra/constructs/api-function.ts), imported by this very specifier: a cold start does
+    // not even parse it.
     const { renderChartSvg } = await import('./render-chart-svg.js');
     const svg = renderChartSvg(model, text, { lang, minCell: document.indicator.minCell });
     return c.body(svg, 200, { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' });

@@ -38,10 +38,17 @@ export const API_ROUTES: readonly RouteSpec[] = [
 export const API_PACKAGE_FILES = { 'swagger-ui-dist': Object.keys(SWAGGER_UI_FILES) } as const;
 
 /**
+ * Modules the api function bundles apart and loads on first use: the chart renderer (Plot and
+ * linkedom are most of the bundle, and most requests draw no chart).
+ */
+export const API_LAZY_MODULES = ['functions/portal/render-chart-svg.ts'] as const;
+
+/**
  * The public read API (functions/api/handler.ts): the portal, OpenAPI, indicators, services and
  * the catalogue. Read-only by construction: it may read the table, the published/ objects and
  * the service catalogue's batches, and nothing else. Its bundle carries queries/ (indicator
- * metadata and dimension labels) and the two Swagger UI files of the docs page.
+ * metadata and dimension labels), the two Swagger UI files of the docs page, and the chart
+ * renderer as a file of its own (API_LAZY_MODULES).
  */
 export class ApiFunction extends MiranteFunction {
   constructor(scope: Construct, id: string, platform: MirantePlatform) {
@@ -53,6 +60,7 @@ export class ApiFunction extends MiranteFunction {
       timeout: Duration.seconds(10),
       copyFolders: ['queries'],
       packageFiles: API_PACKAGE_FILES,
+      lazyModules: API_LAZY_MODULES,
     });
     this.useTable(platform.storage.table);
     this.useLake(platform.storage.lake, { read: [PUBLISHED, rawMetricsPrefix('services')] });

@@ -28,7 +28,55 @@ export const BUNDLE_SETTINGS = {
   sourceMap: false,
   sourcesContent: false,
   externalModules: [] as string[],
+  /** Prefer packages' ESM builds (what NodejsFunction passes for ESM output). */
+  mainFields: ['module', 'main'] as string[],
 } as const;
+
+/**
+ * The file a lazy module (see {@link MiranteFunctionProps.lazyModules}) is bundled to, beside
+ * `index.mjs`: its base name with `.js` (`functions/portal/render-chart-svg.ts` →
+ * `render-chart-svg.js`), which is also the specifier the code imports it by.
+ */
+export function lazyModuleFile(entry: string): string {
+  const base = entry.split('/').pop() ?? entry;
+  return base.replace(/\.[cm]?[jt]s$/, '.js');
+}
+
+/** esbuild `external` patterns keeping each lazy module's `import('./<file>.js')` as written. */
+export function lazyModuleExternals(entries: readonly string[]): string[] {
+  return entries.map((entry) => `*/${lazyModuleFile(entry)}`);
+}
+
+/**
+ * Shell commands that bundle the lazy modules into their own files in `outputDir` with
+ * {@link BUNDLE_SETTINGS} (the esbuild of the project, or the bundling image's), plus a
+ * `package.json` marking the folder's `.js` files as ES modules.
+ */
+export function lazyModuleCommands(
+  inputDir: string,
+  outputDir: string,
+  entries: readonly string[],
+): string[] {
+  if (entries.length === 0) return [];
+  const s = BUNDLE_SETTINGS;
+  const flags = [
+    '--bundle',
+    '--platform=node',
+    `--format=${s.format}`,
+    `--target=${s.target}`,
+    `--main-fields=${s.mainFields.join(',')}`,
+    ...(s.minify ? ['--minify'] : []),
+    `--banner:js="${s.banner}"`,
+    '--log-level=warning',
+  ].join(' ');
+  return [
+    `echo '{"type":"module"}' > "${outputDir}/package.json"`,
+    ...entries.map(
+      (entry) =>
+        `ESBUILD="${inputDir}/node_modules/.bin/esbuild"; "$ESBUILD" --version >/dev/null 2>&1 || ESBUILD=esbuild; "$ESBUILD" "${inputDir}/${entry}" ${flags} --outfile="${outputDir}/${lazyModuleFile(entry)}"`,
+    ),
+  ];
+}
 
 /** Settings every Mirante function shares (one value per deployment). */
 export interface MiranteFunctionDefaults {
@@ -64,6 +112,13 @@ export interface MiranteFunctionProps {
    * installs the whole package.
    */
   readonly packageFiles?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Modules (entry files relative to the project root) bundled into files of their own beside
+   * `index.mjs` instead of into it, so a cold start neither parses nor evaluates them; the code
+   * loads each with `await import('./<base name>.js')` on first use (see {@link lazyModuleFile}).
+   * For heavy code few requests need (the chart renderer: Plot and linkedom, ~0.8 MB).
+   */
+  readonly lazyModules?: readonly string[];
   /** Reserved concurrency (compute: 1, so two runs never write the compaction state at once). */
   readonly reservedConcurrentExecutions?: number;
 }
@@ -132,9 +187,12 @@ export class MiranteFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     const packageFiles = Object.entries(props.packageFiles ?? {});
+    const lazyModules = props.lazyModules ?? [];
     this.bundling = {
       ...BUNDLE_SETTINGS,
-      externalModules: [...BUNDLE_SETTINGS.externalModules],
+      mainFields: [...BUNDLE_SETTINGS.mainFields],
+      // The main bundle keeps `import('./<file>.js')` of each lazy module as it is written.
+      externalModules: [...BUNDLE_SETTINGS.externalModules, ...lazyModuleExternals(lazyModules)],
       nodeModules: props.nodeModules ? [...props.nodeModules] : undefined,
       commandHooks: {
         beforeBundling: () => [],
@@ -149,6 +207,7 @@ export class MiranteFunction extends Construct {
               ...['package.json', ...files].map((f) => `cp "${from}/${f}" "${to}/${f}"`),
             ];
           }),
+          ...lazyModuleCommands(inputDir, outputDir, lazyModules),
         ],
       },
     };

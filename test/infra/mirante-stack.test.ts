@@ -2,14 +2,17 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SWAGGER_UI_FILES } from '../../functions/api/docs/swagger-ui-assets.js';
-import { API_ROUTES } from '../../infra/constructs/api-function.js';
+import { API_LAZY_MODULES, API_ROUTES } from '../../infra/constructs/api-function.js';
 import { DUCKDB_PACKAGE } from '../../infra/constructs/compute-function.js';
 import {
   FEEDBACK_PUBLIC_ROUTES,
   FEEDBACK_STAFF_ROUTES,
 } from '../../infra/constructs/feedback-function.js';
 import { METRICS_STAFF_ROUTES } from '../../infra/constructs/metrics-function.js';
-import type { MiranteFunction } from '../../infra/constructs/mirante-function.js';
+import {
+  lazyModuleCommands,
+  type MiranteFunction,
+} from '../../infra/constructs/mirante-function.js';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/mirante-http-api.js';
 import type { MiranteStack } from '../../infra/mirante-stack.js';
 import { buildMiranteStack, logicalIdOf, TEST_CODE_VERSION } from './build-mirante-stack.js';
@@ -246,9 +249,21 @@ describe('functions', () => {
   it('bundle as ESM with a require banner; only compute installs DuckDB', () => {
     for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
       expect(fn.bundling.format, name).toBe('esm');
+      expect(fn.bundling.mainFields, name).toEqual(['module', 'main']);
       expect(fn.bundling.banner, name).toContain('createRequire(import.meta.url)');
       if (name === 'compute') expect(fn.bundling.nodeModules).toEqual([DUCKDB_PACKAGE]);
       else expect(fn.bundling.nodeModules ?? [], name).not.toContain(DUCKDB_PACKAGE);
+    }
+  });
+
+  it('bundle the chart renderer apart from the api bundle, loaded on the first chart', () => {
+    expect(dev.stack.api.bundling.externalModules).toEqual(['*/render-chart-svg.js']);
+    const commands = lazyModuleCommands('/src', '/out', API_LAZY_MODULES);
+    expect(commands[0]).toBe(`echo '{"type":"module"}' > "/out/package.json"`);
+    expect(commands[1]).toContain('"/src/functions/portal/render-chart-svg.ts" --bundle');
+    expect(commands[1]).toContain('--outfile="/out/render-chart-svg.js"');
+    for (const fn of [dev.stack.feedback, dev.stack.compute]) {
+      expect(fn.bundling.externalModules, fn.node.id).toEqual([]);
     }
   });
 
@@ -264,6 +279,7 @@ describe('functions', () => {
       ...Object.keys(SWAGGER_UI_FILES).map(
         (f) => `cp "${ui}/${f}" "/out/node_modules/swagger-ui-dist/${f}"`,
       ),
+      ...lazyModuleCommands('/src', '/out', API_LAZY_MODULES),
     ]);
     expect(copies(dev.stack.feedback)).toEqual(['cp -r "/src/queries" "/out/queries"']);
     for (const fn of [dev.stack.export, dev.stack.metrics]) {
