@@ -13,6 +13,7 @@ export interface IpNetworks {
  */
 export function ipNetworks(cidrs: readonly string[]): IpNetworks {
   const list = new BlockList();
+  let size = 0;
   for (const raw of cidrs) {
     const entry = raw.trim();
     if (!entry) continue;
@@ -24,10 +25,11 @@ export function ipNetworks(cidrs: readonly string[]): IpNetworks {
       throw new Error(`not an IP network (CIDR): ${entry}`);
     }
     list.addSubnet(address, prefix, family);
+    size++;
   }
   return {
     contains(ip) {
-      if (!ip) return false;
+      if (!ip || size === 0) return false;
       if (isIPv4(ip)) return list.check(ip, 'ipv4');
       return isIPv6(ip) ? list.check(ip, 'ipv6') : false;
     },

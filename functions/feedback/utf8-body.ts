@@ -1,5 +1,8 @@
 import { ProblemError } from '../shared/problem.js';
 
+// Decoding whole bodies (never streaming) keeps no state between calls, so one decoder serves all.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** A request body as the HTTP layer hands it over. */
 export type RawBody = Uint8Array | ArrayBuffer | string | null | undefined;
 
@@ -16,7 +19,7 @@ export function decodeUtf8Body(body: RawBody, maxBytes: number): string {
   const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
   if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     throw new ProblemError('invalid-encoding', { detail: 'The body must be UTF-8 text.' });
   }

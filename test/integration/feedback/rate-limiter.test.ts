@@ -82,6 +82,30 @@ describe('rate limiter', () => {
     expect(a.accepted + b.accepted).toBe(30);
   });
 
+  it('counts exactly what it accepts under concurrency: refused ratings write nothing', async () => {
+    // 100 at once over 4 services (25 each): the client limit (60) bites before any service's.
+    const many = await burst(100, '198.51.100.8', (i) => `busy-${i % 4}`);
+    expect(many.accepted).toBe(60);
+    // A new service in a window whose total is already at the limit is refused too.
+    expect((await burst(1, '198.51.100.8', () => 'busy-new')).accepted).toBe(0);
+    // A service at its limit is refused while the client total is still below its own.
+    const one = await burst(45, '198.51.100.9', (i) => (i < 35 ? 'hot' : `cold-${i}`));
+    expect(one.accepted).toBe(40);
+    const counters = (await table.scanAll()).filter(
+      (i) => String(i.sk).startsWith('feedback#') && (i.total === 60 || i.total === 40),
+    );
+    const full = counters.find((i) => i['s:busy-0'] !== undefined);
+    expect(full).toBeDefined();
+    expect(full!.total).toBe(60);
+    expect([0, 1, 2, 3].map((n) => full![`s:busy-${n}`] as number).reduce((a, b) => a + b)).toBe(
+      60,
+    );
+    expect(full!['s:busy-new']).toBeUndefined();
+    const mixed = counters.find((i) => i['s:hot'] !== undefined);
+    expect(mixed?.total).toBe(40);
+    expect(mixed?.['s:hot']).toBe(30);
+  });
+
   it('stores counters with a ttl, keyed by a hash: never the address', async () => {
     await burst(1, '203.0.113.77', () => 'iptu-2-via');
     const items = (await table.scanAll()).filter((i) => String(i.pk).startsWith('RATE#'));
