@@ -56,8 +56,9 @@ export const HONEYPOT_METRIC = 'FeedbackHoneypot';
  *
  * 1. A filled honeypot (`website`) gets a success-looking answer; nothing is stored or counted,
  *    the log metric `FeedbackHoneypot` is incremented.
- * 2. The rate limiter counts the rating (429 over the limits).
- * 3. An unknown service → 422 `unknown-service`.
+ * 2. An unknown service → 422 `unknown-service` (the catalogue is cached in memory), before
+ *    anything is counted or written.
+ * 3. The rate limiter counts the rating (429 over the limits, nothing written).
  * 4. The id is derived from the idempotency key; one conditional PutItem
  *    (`attribute_not_exists(pk)`) stores the item with the fingerprint of its content. If the
  *    item exists: same fingerprint → the same `{ id, receipt, receivedAt }` (a replay); another
@@ -80,11 +81,6 @@ export async function submitFeedback(
     return { body: { id, receipt, receivedAt: now.toISOString() }, replayed: false };
   }
 
-  await deps.limiter.consume({
-    clientIp: input.clientIp,
-    serviceId: input.feedback.serviceId,
-    now,
-  });
   let known: boolean;
   try {
     known = await deps.serviceExists(input.feedback.serviceId);
@@ -97,6 +93,11 @@ export async function submitFeedback(
       errors: [{ pointer: '/serviceId', detail: 'unknown service' }],
     });
   }
+  await deps.limiter.consume({
+    clientIp: input.clientIp,
+    serviceId: input.feedback.serviceId,
+    now,
+  });
 
   const content = feedbackContentOf(input.feedback);
   const fingerprint = feedbackFingerprint(content);

@@ -1,7 +1,12 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_ITEM_ATTRIBUTES } from '../../../functions/feedback/feedback-item.js';
 import type { FeedbackRequest } from '../../../functions/feedback/feedback-schema.js';
-import { createRateLimiter } from '../../../functions/feedback/rate-limiter.js';
+import {
+  clientHashOf,
+  createRateLimiter,
+  FEEDBACK_RATE_LIMIT,
+} from '../../../functions/feedback/rate-limiter.js';
 import { receiptOf } from '../../../functions/feedback/receipt.js';
 import {
   HONEYPOT_METRIC,
@@ -9,7 +14,7 @@ import {
   submitFeedback,
 } from '../../../functions/feedback/submit-feedback.js';
 import { ProblemError } from '../../../functions/shared/problem.js';
-import { feedbackKey } from '../../../functions/shared/table-keys.js';
+import { feedbackKey, rateCounterKey } from '../../../functions/shared/table-keys.js';
 import { bucketIdOf } from '../../../functions/shared/time-bucket.js';
 import { type EmbeddedTable, recordingLogger, startEmbeddedTable } from './embedded-servers.js';
 
@@ -225,5 +230,17 @@ describe('submitFeedback', () => {
     );
     expect(problem.kind).toBe('unknown-service');
     expect(problem.options.errors).toEqual([{ pointer: '/serviceId', detail: 'unknown service' }]);
+    // Refused before the limiter: no counter was written for this client.
+    const counter = await table.doc.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: rateCounterKey(
+          clientHashOf('salt', '10.0.0.6', NOW),
+          FEEDBACK_RATE_LIMIT,
+          '2025-03-14T12:30Z',
+        ),
+      }),
+    );
+    expect(counter.Item).toBeUndefined();
   });
 });
