@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startEmbeddedServers } from '../cli/embedded-servers.js';
+import { COMPUTE_NODE_OPTIONS } from '../functions/compute/compute-node-options.js';
 import { replacementKeyOf } from '../functions/datasets/batch-states.js';
 import { getDataset } from '../functions/datasets/datasets.js';
 import { batchRecordToItem } from '../functions/datasets/metric-batch-record.js';
@@ -182,10 +183,16 @@ async function uploadBuckets(s3: S3Client, dir: string, buckets: readonly string
 
 function runChild(env: NodeJS.ProcessEnv): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/compute-bench-child.ts'], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    // The compute function's own Node flags (its NODE_OPTIONS on Lambda).
+    const flags = COMPUTE_NODE_OPTIONS.split(' ');
+    const child = spawn(
+      process.execPath,
+      [...flags, '--import', 'tsx', 'bench/compute-bench-child.ts'],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');

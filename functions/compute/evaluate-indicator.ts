@@ -53,9 +53,9 @@ export async function evaluateIndicator(
     );
   }
   const result = suppress(raw, definition.metadata);
-  const rows = result.rows.map((row) =>
-    row.status !== 'C' && row.period === currentPeriod ? { ...row, status: 'p' as const } : row,
-  );
+  // `suppress` returns fresh rows, so the current month is marked in place.
+  const rows = result.rows;
+  for (const row of rows) if (row.status !== 'C' && row.period === currentPeriod) row.status = 'p';
   return {
     rows,
     suppressedPrimary: result.suppressedPrimary,

@@ -1,5 +1,6 @@
 import { type IndicatorRow, TOTAL, UNKNOWN } from '../publish/indicator-row.js';
 import type { DimensionRegistry } from './dimension-registry.js';
+import { grainKey } from './grain-key.js';
 import type { IndicatorMetadata } from './indicator-metadata.js';
 
 /** One declared test that did not pass, with how many rows broke it and a few examples. */
@@ -67,7 +68,7 @@ export function runDeclaredTests(
     } else {
       const seen = new Set<string>();
       const bad = rows.filter((row) => {
-        const key = JSON.stringify([row.period, ...metadata.dimensions.map((d) => row[d])]);
+        const key = grainKey(row, metadata.dimensions);
         if (seen.has(key)) return true;
         seen.add(key);
         return false;

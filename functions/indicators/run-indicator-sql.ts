@@ -2,10 +2,9 @@ import { type DuckDBConnection, DuckDBDecimalValue, type DuckDBValue } from '@du
 import { type IndicatorRow, TOTAL } from '../publish/indicator-row.js';
 import { rowColumns } from '../publish/row-columns.js';
 import { PERIOD_PATTERN } from '../shared/period.js';
-import { breakdownKey } from './breakdown-key.js';
-import { compareResultRows } from './compare-result-rows.js';
 import type { IndicatorDefinition } from './indicator-metadata.js';
 import { IndicatorSqlError } from './indicator-sql-error.js';
+import { sortResultRows } from './sort-result-rows.js';
 
 /**
  * Runs one indicator's SQL on a DuckDB connection where the dataset views exist and returns its
@@ -50,56 +49,80 @@ export async function runIndicatorSql(
   }
 
   const extras = metadata.measures.map((m) => m.name).filter((name) => name !== 'value');
-  const declared = new Set(metadata.breakdowns.map(breakdownKey));
-  const at = (values: DuckDBValue[], column: string): DuckDBValue =>
-    values[index.get(column)!] ?? null;
+  const { dimensions } = metadata;
+  // A breakdown as a bit mask over the declared dimensions → its rank in `breakdowns`.
+  const maskOf = (breakdown: readonly string[]) =>
+    breakdown.reduce((mask, d) => mask | (1 << dimensions.indexOf(d)), 0);
+  const declared = new Map<number, number>();
+  metadata.breakdowns.forEach((b, i) => {
+    if (!declared.has(maskOf(b))) declared.set(maskOf(b), i);
+  });
+  // Column-wise: one array per column rather than one per row.
+  const columns = reader.getColumns();
+  const column = (name: string) => columns[index.get(name) as number] as DuckDBValue[];
+  const periods = column('period');
+  const dimensionValues = dimensions.map(column);
+  const values = column('value');
+  const counts = column('n');
+  const extraValues = extras.map(column);
+  const measure = (name: string, raw: DuckDBValue | undefined, r: number): number | null => {
+    const converted = toNumber(raw ?? null);
+    if (converted === undefined) {
+      fail(`row ${r + 1}: "${name}" is ${describe(raw ?? null)}, not a finite number`);
+    }
+    return converted ?? null;
+  };
+  const ranks: number[] = new Array(reader.currentRowCount);
+  const rows: IndicatorRow[] = new Array(reader.currentRowCount);
 
-  const rows = reader.getRows().map((values, r): IndicatorRow => {
-    const where = `row ${r + 1}`;
-    const period = at(values, 'period');
+  for (let r = 0; r < reader.currentRowCount; r++) {
+    const period = periods[r] ?? null;
     if (typeof period !== 'string' || !PERIOD_PATTERN.test(period)) {
-      fail(`${where}: period ${describe(period)} is not a YYYY-MM month`);
+      fail(`row ${r + 1}: period ${describe(period)} is not a YYYY-MM month`);
     }
     const row: Record<string, string | number | null> = { period: period as string };
-    const inBreakdown: string[] = [];
-    for (const dimension of metadata.dimensions) {
-      const value = at(values, dimension);
+    let mask = 0;
+    for (let d = 0; d < dimensions.length; d++) {
+      const dimension = dimensions[d] as string;
+      const value = (dimensionValues[d] as DuckDBValue[])[r] ?? null;
       if (value === null) {
         row[dimension] = TOTAL;
         continue;
       }
       if (typeof value !== 'string' || value === '') {
         fail(
-          `${where}: dimension "${dimension}" is ${describe(value)}; dimensions must be non-empty text (cast in the SQL)`,
+          `row ${r + 1}: dimension "${dimension}" is ${describe(value)}; dimensions must be non-empty text (cast in the SQL)`,
         );
       }
       row[dimension] = value as string;
-      if (value !== TOTAL) inBreakdown.push(dimension);
+      if (value !== TOTAL) mask |= 1 << d;
     }
-    if (!declared.has(breakdownKey(inBreakdown))) {
+    const rank = declared.get(mask);
+    if (rank === undefined) {
+      const inBreakdown = dimensions.filter((_, d) => mask & (1 << d));
       fail(
-        `${where} (period ${period}) has the breakdown [${inBreakdown.join(', ')}], which is not declared in breakdowns`,
+        `row ${r + 1} (period ${period}) has the breakdown [${inBreakdown.join(', ')}], which is not declared in breakdowns`,
       );
     }
-    const measure = (column: string): number | null => {
-      const converted = toNumber(at(values, column));
-      if (converted === undefined) {
-        fail(`${where}: "${column}" is ${describe(at(values, column))}, not a finite number`);
-      }
-      return converted ?? null;
-    };
-    row.value = measure('value');
-    const n = measure('n');
+    ranks[r] = rank as number;
+    row.value = measure('value', values[r], r);
+    const n = measure('n', counts[r], r);
     if (n === null || n < 0) {
-      fail(`${where}: n is ${describe(n)}; n must be a count ≥ 0 (coalesce it in the SQL)`);
+      fail(`row ${r + 1}: n is ${describe(n)}; n must be a count ≥ 0 (coalesce it in the SQL)`);
     }
     row.n = n;
     row.status = '';
-    for (const name of extras) row[name] = measure(name);
-    return row as IndicatorRow;
-  });
+    for (let e = 0; e < extras.length; e++) {
+      row[extras[e] as string] = measure(
+        extras[e] as string,
+        (extraValues[e] as DuckDBValue[])[r],
+        r,
+      );
+    }
+    rows[r] = row as IndicatorRow;
+  }
 
-  return rows.sort(compareResultRows(metadata));
+  return sortResultRows(rows, ranks, metadata.dimensions);
 }
 
 /** A DuckDB value as a JS number; `null` stays `null`; `undefined` when it isn't a finite number. */

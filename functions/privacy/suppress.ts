@@ -1,3 +1,4 @@
+import { grainKey } from '../indicators/grain-key.js';
 import type { IndicatorMetadata } from '../indicators/indicator-metadata.js';
 import { type IndicatorRow, TOTAL } from '../publish/indicator-row.js';
 
@@ -52,13 +53,14 @@ export function suppress(
     };
   }
   const { dimensions } = metadata;
-  const keyOf = (row: IndicatorRow, asTotal?: string): string =>
-    JSON.stringify([row.period, ...dimensions.map((d) => (d === asTotal ? TOTAL : row[d]))]);
-
-  const keys = rows.map((row) => keyOf(row));
+  const keys = rows.map((row) => grainKey(row, dimensions));
   const byKey = new Map<string, number>();
   keys.forEach((key, i) => {
-    if (byKey.has(key)) throw new Error(`suppress: two rows share the grain ${key}`);
+    if (byKey.has(key)) {
+      const row = rows[i] as IndicatorRow;
+      const grain = JSON.stringify([row.period, ...dimensions.map((d) => row[d])]);
+      throw new Error(`suppress: two rows share the grain ${grain}`);
+    }
     byKey.set(key, i);
   });
 
@@ -74,7 +76,7 @@ export function suppress(
   rows.forEach((row, i) => {
     for (const dimension of dimensions) {
       if (row[dimension] === TOTAL) continue;
-      const totalKey = keyOf(row, dimension);
+      const totalKey = grainKey(row, dimensions, dimension, TOTAL);
       const total = byKey.get(totalKey);
       if (total === undefined) continue;
       const groupKey = `${totalKey}\u0000${dimension}`;

@@ -143,12 +143,16 @@ export function buildIndicatorPublication(
     rowCount: input.rows.length,
   };
   const columns = rowColumns(input.metadata);
+  // Rows that hold every column (as the engine's do) are serialised as they are, in column
+  // order; any other row is first copied with the missing columns as null.
+  const complete = (row: IndicatorRow) => columns.every((c) => row[c] !== undefined);
   const data = input.rows.map((row) => {
+    if (complete(row)) return row;
     const ordered: Record<string, unknown> = {};
     for (const c of columns) ordered[c] = row[c] ?? null;
     return ordered as IndicatorRow;
   });
-  return buildDocumentAndJson(indicator, receiptWithoutVersion, data);
+  return buildDocumentAndJson(indicator, receiptWithoutVersion, data, columns);
 }
 
 /**
@@ -159,9 +163,12 @@ function buildDocumentAndJson(
   indicator: IndicatorDocument['indicator'],
   receiptWithoutVersion: Omit<Receipt, 'version'>,
   data: IndicatorRow[],
+  columns: readonly string[],
 ): { document: IndicatorDocument; json: string } {
   const indicatorJson = JSON.stringify(indicator);
-  const dataJson = JSON.stringify(data);
+  // The column list as replacer: each row's keys in the published order, whatever order the
+  // row object holds them in.
+  const dataJson = JSON.stringify(data, columns as string[]);
   const version = createHash('sha256')
     .update(indicatorJson)
     .update(JSON.stringify(receiptWithoutVersion))
@@ -171,7 +178,8 @@ function buildDocumentAndJson(
   const receipt: Receipt = { version, ...receiptWithoutVersion };
   return {
     document: { indicator, receipt, data },
-    // Byte for byte what JSON.stringify(document) gives, without serialising the rows twice.
+    // What JSON.stringify(document) gives (rows with their keys in column order), without
+    // serialising the rows twice.
     json: `{"indicator":${indicatorJson},"receipt":${JSON.stringify(receipt)},"data":${dataJson}}`,
   };
 }

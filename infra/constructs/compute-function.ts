@@ -2,6 +2,7 @@ import { Duration, Size } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { COMPUTE_NODE_OPTIONS } from '../../functions/compute/compute-node-options.js';
 import { manifestKey } from '../../functions/shared/table-keys.js';
 import { MiranteFunction } from './mirante-function.js';
 import {
@@ -43,6 +44,7 @@ export class ComputeFunction extends MiranteFunction {
       // One run at a time: each run rewrites the compaction state (curated/_state/).
       reservedConcurrentExecutions: 1,
     });
+    this.addEnvironment('NODE_OPTIONS', COMPUTE_NODE_OPTIONS);
     this.useTable(platform.storage.table, { write: [partitionPattern(manifestKey('*'))] });
     this.useLake(platform.storage.lake, {
       read: ['raw/', 'curated/', 'published/'],

@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SWAGGER_UI_FILES } from '../../functions/api/docs/swagger-ui-assets.js';
+import { COMPUTE_NODE_OPTIONS } from '../../functions/compute/compute-node-options.js';
 import { API_LAZY_MODULES, API_ROUTES } from '../../infra/constructs/api-function.js';
 import { DUCKDB_PACKAGE } from '../../infra/constructs/compute-function.js';
 import {
@@ -239,6 +240,7 @@ describe('functions', () => {
       MemorySize: 3008,
       EphemeralStorage: { Size: 4096 },
       Timeout: 900,
+      Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: COMPUTE_NODE_OPTIONS }) },
     });
     expect(functionProps(dev.json, dev.stack.api)).toMatchObject({ MemorySize: 1024 });
     for (const fn of [dev.stack.api, dev.stack.feedback]) {

@@ -40,6 +40,23 @@ describe('buildIndicatorPublication', () => {
     expect(json).toBe(JSON.stringify(document));
   });
 
+  it('writes every row with its columns in the published order, missing ones as null', () => {
+    const shuffled = {
+      ...input(12),
+      rows: [
+        { status: '' as const, n: 12, value: 12, region: '_T', period: '2026-10' },
+        { period: '2026-10', region: 'norte', status: 'C' as const } as never,
+      ],
+    };
+    const { json } = buildIndicatorPublication(shuffled, '1.0.0');
+    const { json: ordered } = buildIndicatorPublication(input(12), '1.0.0');
+    expect(json).toBe(ordered);
+    expect(json).toContain(
+      '"data":[{"period":"2026-10","region":"_T","value":12,"n":12,"status":""},' +
+        '{"period":"2026-10","region":"norte","value":null,"n":null,"status":"C"}]',
+    );
+  });
+
   it('derives the version from the content: same input, same id; other figures, other id', () => {
     const a = buildIndicatorPublication(input(12), '1.0.0').document.receipt.version;
     expect(buildIndicatorPublication(input(12), '1.0.0').document.receipt.version).toBe(a);
