@@ -28,7 +28,9 @@ export const BUNDLE_SETTINGS = {
   sourceMap: false,
   sourcesContent: false,
   externalModules: [] as string[],
-  /** Prefer packages' ESM builds (what NodejsFunction passes for ESM output). */
+  // Prefer packages' ESM builds: NodejsFunction passes no main fields, and esbuild's default on
+  // platform node (main first) bundles the CommonJS builds — ~0.25 MB more and ~40 ms more to
+  // import for the api (the AWS SDK among them).
   mainFields: ['module', 'main'] as string[],
 } as const;
 
@@ -73,7 +75,8 @@ export function lazyModuleCommands(
     `echo '{"type":"module"}' > "${outputDir}/package.json"`,
     ...entries.map(
       (entry) =>
-        `ESBUILD="${inputDir}/node_modules/.bin/esbuild"; "$ESBUILD" --version >/dev/null 2>&1 || ESBUILD=esbuild; "$ESBUILD" "${inputDir}/${entry}" ${flags} --outfile="${outputDir}/${lazyModuleFile(entry)}"`,
+        // One subshell, so it stays a single command of the hooks' `&&` chain.
+        `(ESBUILD="${inputDir}/node_modules/.bin/esbuild"; "$ESBUILD" --version >/dev/null 2>&1 || ESBUILD=esbuild; "$ESBUILD" "${inputDir}/${entry}" ${flags} --outfile="${outputDir}/${lazyModuleFile(entry)}")`,
     ),
   ];
 }
