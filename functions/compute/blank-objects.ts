@@ -23,7 +23,7 @@ export async function blankObjects(
   if (keys.length === 0) return;
   const emptyParquet = join(ctx.scratchDir, 'empty.parquet');
   if (keys.some((key) => key.endsWith('.parquet'))) {
-    await ctx.connection.run('CREATE OR REPLACE TABLE _blank (' + columnDefinitions(columns) + ')');
+    await ctx.connection.run(`CREATE OR REPLACE TABLE _blank (${columnDefinitions(columns)})`);
     await ctx.connection.run(
       `COPY _blank TO ${sqlString(emptyParquet)} (FORMAT parquet, COMPRESSION zstd)`,
     );

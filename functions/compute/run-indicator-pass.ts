@@ -3,12 +3,16 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { IndicatorDefinition } from '../indicators/indicator-metadata.js';
-import { publishIndicator } from '../publish/publish-indicator.js';
+import {
+  buildIndicatorPublication,
+  type IndicatorPublication,
+  publishIndicator,
+} from '../publish/publish-indicator.js';
 import type { MiranteConfig } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import { type EvaluatedIndicator, evaluateIndicator } from './evaluate-indicator.js';
 import { type CuratedInputs, inputsOf } from './indicator-inputs.js';
-import { rowsToParquet } from './rows-to-parquet.js';
+import { jsonRowsToParquet } from './json-rows-to-parquet.js';
 
 /** Outcome of one indicator in a run. */
 export type IndicatorOutcome =
@@ -62,24 +66,38 @@ export async function runIndicatorPass(
   const publish = (item: PendingIndicator, evaluated: EvaluatedIndicator): Promise<void> => {
     const { definition, inputsHash } = item;
     const id = definition.metadata.id;
+    const input = {
+      metadata: definition.metadata,
+      sqlSha256: definition.sqlSha256,
+      inputs: inputsOf(definition, deps.inputs),
+      inputsHash,
+      rows: evaluated.rows,
+      suppressedPrimary: evaluated.suppressedPrimary,
+      suppressedComplementary: evaluated.suppressedComplementary,
+    };
+    let publication: IndicatorPublication;
+    try {
+      publication = buildIndicatorPublication(input, deps.config.codeVersion);
+    } catch (error) {
+      outcomes.push(indicatorFailed(logger, id, messageOf(error)));
+      return Promise.resolve();
+    }
     const parquet = parquetChain.then(() =>
-      rowsToParquet(deps.writer, definition.metadata, evaluated.rows, deps.scratchDir, id),
+      jsonRowsToParquet(
+        deps.writer,
+        definition.metadata,
+        publication.dataJson,
+        deps.scratchDir,
+        id,
+      ),
     );
     parquetChain = parquet.catch(() => undefined);
     return parquet
       .then((bytes) =>
         publishIndicator(
           { doc: deps.doc, s3: deps.s3, config: deps.config, now: deps.now },
-          {
-            metadata: definition.metadata,
-            sqlSha256: definition.sqlSha256,
-            inputs: inputsOf(definition, deps.inputs),
-            inputsHash,
-            rows: evaluated.rows,
-            suppressedPrimary: evaluated.suppressedPrimary,
-            suppressedComplementary: evaluated.suppressedComplementary,
-            parquet: bytes,
-          },
+          { ...input, parquet: bytes },
+          publication,
         ),
       )
       .then(

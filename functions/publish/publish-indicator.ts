@@ -47,7 +47,8 @@ export interface PublishResult {
 }
 
 /**
- * Builds the indicator document, derives its version id from the content, and — unless the
+ * Builds the indicator document (unless the caller passes the `publication` it already built
+ * from the same input), derives its version id from the content, and — unless the
  * latest version already has that id — writes the JSON, CSV (and Parquet) files, a version
  * record and, last, the manifest that points readers at it. Readers never see a half-published
  * version: the manifest moves only after every file is written.
@@ -55,9 +56,10 @@ export interface PublishResult {
 export async function publishIndicator(
   deps: PublishDeps,
   input: PublishInput,
+  publication: IndicatorPublication = buildIndicatorPublication(input, deps.config.codeVersion),
 ): Promise<PublishResult> {
   const { doc, s3, config } = deps;
-  const { document, json } = buildIndicatorPublication(input, config.codeVersion);
+  const { document, json } = publication;
   const version = document.receipt.version;
   const id = input.metadata.id;
   const current = await readManifest(doc, config.tableName, id);
@@ -124,11 +126,20 @@ export function buildIndicatorDocument(
   return buildIndicatorPublication(input, codeVersion).document;
 }
 
+/** A result ready to write: the document and its serialised forms. */
+export interface IndicatorPublication {
+  readonly document: IndicatorDocument;
+  /** The JSON file's exact text. */
+  readonly json: string;
+  /** The `data` array's JSON text (part of `json`), which the Parquet file is written from. */
+  readonly dataJson: string;
+}
+
 /** The published document of a result and its JSON text (the file's exact bytes). */
 export function buildIndicatorPublication(
-  input: PublishInput,
+  input: Omit<PublishInput, 'parquet'>,
   codeVersion: string,
-): { document: IndicatorDocument; json: string } {
+): IndicatorPublication {
   const indicator = toPublishedIndicator(input.metadata);
   const receiptWithoutVersion: Omit<Receipt, 'version'> = {
     sqlSha256: input.sqlSha256,
@@ -164,7 +175,7 @@ function buildDocumentAndJson(
   receiptWithoutVersion: Omit<Receipt, 'version'>,
   data: IndicatorRow[],
   columns: readonly string[],
-): { document: IndicatorDocument; json: string } {
+): IndicatorPublication {
   const indicatorJson = JSON.stringify(indicator);
   // The column list as replacer: each row's keys in the published order, whatever order the
   // row object holds them in.
@@ -181,5 +192,6 @@ function buildDocumentAndJson(
     // What JSON.stringify(document) gives (rows with their keys in column order), without
     // serialising the rows twice.
     json: `{"indicator":${indicatorJson},"receipt":${JSON.stringify(receipt)},"data":${dataJson}}`,
+    dataJson,
   };
 }
