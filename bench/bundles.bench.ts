@@ -14,6 +14,7 @@ import {
   BUNDLE_SETTINGS,
   lazyModuleExternals,
   lazyModuleFile,
+  ZOD_ALIAS,
 } from '../infra/constructs/mirante-function.js';
 import { PROJECT_ROOT } from '../infra/project-root.js';
 import { parseStageConfig } from '../infra/stage-config.js';
@@ -153,8 +154,9 @@ export const bundlesBenchmark: Benchmark = {
 };
 
 /**
- * esbuild with the constructs' settings (NodejsFunction adds platform node); lazy modules stay
- * out of the bundle as MiranteFunction leaves them (their `import('./<file>.js')` kept as is).
+ * esbuild with the constructs' settings (NodejsFunction adds platform node; `zod` is aliased as
+ * BUNDLE_SETTINGS.esbuildArgs does); lazy modules stay out of the bundle as MiranteFunction
+ * leaves them (their `import('./<file>.js')` kept as is).
  */
 async function bundle(
   entry: string,
@@ -169,6 +171,7 @@ async function bundle(
     format: BUNDLE_SETTINGS.format,
     target: BUNDLE_SETTINGS.target,
     mainFields: [...BUNDLE_SETTINGS.mainFields],
+    alias: { zod: join(PROJECT_ROOT, ZOD_ALIAS) },
     banner: { js: BUNDLE_SETTINGS.banner },
     minify: BUNDLE_SETTINGS.minify,
     sourcemap: true, // the map is read only by the run with --enable-source-maps

@@ -13,6 +13,7 @@ import { METRICS_STAFF_ROUTES } from '../../infra/constructs/metrics-function.js
 import {
   lazyModuleCommands,
   type MiranteFunction,
+  ZOD_ALIAS,
 } from '../../infra/constructs/mirante-function.js';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/mirante-http-api.js';
 import type { MiranteStack } from '../../infra/mirante-stack.js';
@@ -252,6 +253,7 @@ describe('functions', () => {
     for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
       expect(fn.bundling.format, name).toBe('esm');
       expect(fn.bundling.mainFields, name).toEqual(['module', 'main']);
+      expect(fn.bundling.esbuildArgs, name).toEqual({ '--alias': `zod=./${ZOD_ALIAS}` });
       expect(fn.bundling.banner, name).toContain('createRequire(import.meta.url)');
       if (name === 'compute') expect(fn.bundling.nodeModules).toEqual([DUCKDB_PACKAGE]);
       else expect(fn.bundling.nodeModules ?? [], name).not.toContain(DUCKDB_PACKAGE);
