@@ -1,6 +1,6 @@
 import { type IndicatorRow, TOTAL, UNKNOWN } from '../publish/indicator-row.js';
 import type { DimensionRegistry } from './dimension-registry.js';
-import { grainKey } from './grain-key.js';
+import { type GrainCode, grainCodes } from './grain-codes.js';
 import type { IndicatorMetadata } from './indicator-metadata.js';
 
 /** One declared test that did not pass, with how many rows broke it and a few examples. */
@@ -66,9 +66,10 @@ export function runDeclaredTests(
       const bad = rows.filter((row) => row.status !== 'C' && (row[test.column] ?? null) === null);
       report('not_null', test.column, `${test.column} is null in an unsuppressed row`, bad);
     } else {
-      const seen = new Set<string>();
-      const bad = rows.filter((row) => {
-        const key = grainKey(row, metadata.dimensions);
+      const codes = grainCodes(rows, metadata.dimensions);
+      const seen = new Set<GrainCode>();
+      const bad = rows.filter((_, i) => {
+        const key = codes.of(i);
         if (seen.has(key)) return true;
         seen.add(key);
         return false;

@@ -1,6 +1,7 @@
+import { type GrainCode, grainCodes } from '../indicators/grain-codes.js';
 import { grainKey } from '../indicators/grain-key.js';
 import type { IndicatorMetadata } from '../indicators/indicator-metadata.js';
-import { type IndicatorRow, TOTAL } from '../publish/indicator-row.js';
+import type { IndicatorRow } from '../publish/indicator-row.js';
 
 /** Rows after suppression, with how many were suppressed by each rule (for the receipt). */
 export interface SuppressionResult {
@@ -53,16 +54,17 @@ export function suppress(
     };
   }
   const { dimensions } = metadata;
-  const keys = rows.map((row) => grainKey(row, dimensions));
-  const byKey = new Map<string, number>();
-  keys.forEach((key, i) => {
+  const codes = grainCodes(rows, dimensions);
+  const byKey = new Map<GrainCode, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = codes.of(i);
     if (byKey.has(key)) {
       const row = rows[i] as IndicatorRow;
       const grain = JSON.stringify([row.period, ...dimensions.map((d) => row[d])]);
       throw new Error(`suppress: two rows share the grain ${grain}`);
     }
     byKey.set(key, i);
-  });
+  }
 
   // 0 published, 1 primary, 2 complementary.
   const state = new Uint8Array(rows.length);
@@ -71,29 +73,33 @@ export function suppress(
   });
 
   const groups: TotalGroup[] = [];
-  const groupIndex = new Map<string, number>();
+  // Per dimension: the code of a total row → its group along that dimension.
+  const groupIndex = dimensions.map(() => new Map<GrainCode, number>());
   const groupsOfRow: number[][] = rows.map(() => []);
-  rows.forEach((row, i) => {
-    for (const dimension of dimensions) {
-      if (row[dimension] === TOTAL) continue;
-      const totalKey = grainKey(row, dimensions, dimension, TOTAL);
+  for (let i = 0; i < rows.length; i++) {
+    for (let d = 0; d < dimensions.length; d++) {
+      if (codes.isTotal(i, d)) continue;
+      const totalKey = codes.totalOf(i, d);
       const total = byKey.get(totalKey);
       if (total === undefined) continue;
-      const groupKey = `${totalKey}\u0000${dimension}`;
-      let g = groupIndex.get(groupKey);
+      const index = groupIndex[d] as Map<GrainCode, number>;
+      let g = index.get(totalKey);
       if (g === undefined) {
         g = groups.push({ total, children: [], next: 0, suppressed: 0 }) - 1;
-        groupIndex.set(groupKey, g);
+        index.set(totalKey, g);
         groupsOfRow[total]!.push(g);
       }
       groups[g]!.children.push(i);
       groupsOfRow[i]!.push(g);
     }
-  });
+  }
 
+  // Ties in size are broken by the grain's text, whatever order the rows came in.
+  const texts: (string | undefined)[] = new Array(rows.length);
+  const text = (i: number) => (texts[i] ??= grainKey(rows[i] as IndicatorRow, dimensions));
   const size = (i: number) => rows[i]!.n ?? Number.NEGATIVE_INFINITY;
   for (const group of groups) {
-    group.children.sort((a, b) => size(a) - size(b) || (keys[a]! < keys[b]! ? -1 : 1));
+    group.children.sort((a, b) => size(a) - size(b) || (text(a) < text(b) ? -1 : 1));
     group.suppressed = (state[group.total] ? 1 : 0) + group.children.filter((i) => state[i]).length;
   }
 
