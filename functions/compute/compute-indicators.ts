@@ -156,6 +156,7 @@ export async function computeIndicators(deps: ComputeDeps): Promise<ComputeResul
             now: deps.now,
             logger,
             evaluators: [db, await duck.connect()],
+            lightLane: await duck.connect(),
             writer: await duck.connect(),
             scratchDir,
             currentPeriod,

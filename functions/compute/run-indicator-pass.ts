@@ -33,8 +33,16 @@ export interface IndicatorPassDeps {
   readonly config: Pick<MiranteConfig, 'tableName' | 'lakeBucket' | 'codeVersion'>;
   readonly now: () => Date;
   readonly logger: Logger;
-  /** Connections that evaluate indicators, one indicator each at a time (two overlap well). */
+  /**
+   * Connections that evaluate indicators, one indicator each at a time, taking them in the order
+   * given (heaviest first; two overlap well).
+   */
   readonly evaluators: readonly DuckDBConnection[];
+  /**
+   * A connection that takes indicators from the other end of the list (lightest first), so that
+   * quick indicators run beside the heavy ones instead of queueing behind them.
+   */
+  readonly lightLane?: DuckDBConnection | undefined;
   /** The connection that writes the Parquet files, one after the other. */
   readonly writer: DuckDBConnection;
   readonly scratchDir: string;
@@ -44,12 +52,13 @@ export interface IndicatorPassDeps {
 }
 
 /** Publications in flight while the next indicators are evaluated. */
-const MAX_PUBLISHING = 4;
+const MAX_PUBLISHING = 8;
 
 /**
- * Evaluates and publishes the pending indicators. Evaluation (SQL, declared tests, suppression)
- * runs on each evaluator connection in turn, so one indicator's SQL runs in DuckDB while another's
- * rows are checked in JavaScript; each result's Parquet is written on the writer connection and
+ * Evaluates and publishes the pending indicators (given heaviest first). Evaluation (SQL,
+ * declared tests, suppression) runs on each evaluator connection in turn, so one indicator's SQL
+ * runs in DuckDB while another's rows are checked in JavaScript, and the light lane works through
+ * the quick indicators from the other end meanwhile; each result's Parquet is written on the writer connection and
  * the result published (network I/O) while the next indicators are evaluated. One indicator
  * failing doesn't stop the others: it is logged and counted (`IndicatorFailed`) and its previous
  * version stays published. Returns the outcomes, in no particular order.
@@ -82,45 +91,47 @@ export async function runIndicatorPass(
       outcomes.push(indicatorFailed(logger, id, messageOf(error)));
       return Promise.resolve();
     }
-    const parquet = parquetChain.then(() =>
-      jsonRowsToParquet(
-        deps.writer,
-        definition.metadata,
-        publication.dataJson,
-        deps.scratchDir,
-        id,
-      ),
-    );
-    parquetChain = parquet.catch(() => undefined);
-    return parquet
-      .then((bytes) =>
-        publishIndicator(
-          { doc: deps.doc, s3: deps.s3, config: deps.config, now: deps.now },
-          { ...input, parquet: bytes },
-          publication,
+    // Parquet files are written one after the other on the writer connection.
+    const parquet = (): Promise<Uint8Array> => {
+      const bytes = parquetChain.then(() =>
+        jsonRowsToParquet(
+          deps.writer,
+          definition.metadata,
+          publication.dataJson,
+          deps.scratchDir,
+          id,
         ),
-      )
-      .then(
-        (result) => {
-          outcomes.push({
-            id,
-            status: result.published ? 'published' : 'unchanged',
-            version: result.version,
-          });
-          if (result.published) {
-            logger.info('indicator published', { indicator: id, version: result.version });
-          }
-        },
-        (error: unknown) => {
-          outcomes.push(indicatorFailed(logger, id, messageOf(error)));
-        },
       );
+      parquetChain = bytes.catch(() => undefined);
+      return bytes;
+    };
+    return publishIndicator(
+      { doc: deps.doc, s3: deps.s3, config: deps.config, now: deps.now },
+      { ...input, parquet },
+      publication,
+    ).then(
+      (result) => {
+        outcomes.push({
+          id,
+          status: result.published ? 'published' : 'unchanged',
+          version: result.version,
+        });
+        if (result.published) {
+          logger.info('indicator published', { indicator: id, version: result.version });
+        }
+      },
+      (error: unknown) => {
+        outcomes.push(indicatorFailed(logger, id, messageOf(error)));
+      },
+    );
   };
 
-  let next = 0;
-  const evaluator = async (connection: DuckDBConnection) => {
-    while (next < pending.length) {
-      const item = pending[next++] as PendingIndicator;
+  // The heavy lanes take from the front, the light lane from the back, until they meet.
+  let front = 0;
+  let back = pending.length;
+  const evaluator = async (connection: DuckDBConnection, light: boolean) => {
+    while (front < back) {
+      const item = (light ? pending[--back] : pending[front++]) as PendingIndicator;
       const id = item.definition.metadata.id;
       let evaluated: EvaluatedIndicator;
       try {
@@ -140,7 +151,10 @@ export async function runIndicatorPass(
       while (publishing.size >= MAX_PUBLISHING) await Promise.race(publishing);
     }
   };
-  await Promise.all(deps.evaluators.map(evaluator));
+  await Promise.all([
+    ...deps.evaluators.map((connection) => evaluator(connection, false)),
+    ...(deps.lightLane ? [evaluator(deps.lightLane, true)] : []),
+  ]);
   await Promise.all(publishing);
   return outcomes;
 }

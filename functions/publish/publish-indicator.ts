@@ -34,8 +34,12 @@ export interface PublishInput {
   readonly rows: readonly IndicatorRow[];
   readonly suppressedPrimary: number;
   readonly suppressedComplementary: number;
-  /** The Parquet bytes of the same rows, when the caller can write Parquet (compute has DuckDB). */
-  readonly parquet?: Uint8Array | undefined;
+  /**
+   * The Parquet bytes of the same rows, when the caller can write Parquet (compute has DuckDB);
+   * or a function that writes them, called only when a new version is published, while the JSON
+   * and CSV files upload.
+   */
+  readonly parquet?: Uint8Array | (() => Promise<Uint8Array>) | undefined;
 }
 
 /** Outcome of a publication. */
@@ -79,15 +83,24 @@ export async function publishIndicator(
         ContentType: contentType,
       }),
     );
-  await put(jsonKey, json, 'application/json');
-  await put(
-    csvKey,
-    rowsToCsv(rowColumns(input.metadata), document.data),
-    'text/csv; charset=utf-8; header=present',
-  );
-  if (parquetKey && input.parquet) {
-    await put(parquetKey, input.parquet, 'application/vnd.apache.parquet');
+  // The three files upload together; the manifest moves only after all of them are written.
+  const { parquet } = input;
+  const uploads = [put(jsonKey, json, 'application/json')];
+  if (parquetKey && parquet) {
+    uploads.push(
+      (typeof parquet === 'function' ? parquet() : Promise.resolve(parquet)).then((bytes) =>
+        put(parquetKey, bytes, 'application/vnd.apache.parquet'),
+      ),
+    );
   }
+  uploads.push(
+    put(
+      csvKey,
+      rowsToCsv(rowColumns(input.metadata), document.data),
+      'text/csv; charset=utf-8; header=present',
+    ),
+  );
+  await Promise.all(uploads);
 
   const computedAt = deps.now().toISOString();
   const manifest: Manifest = {

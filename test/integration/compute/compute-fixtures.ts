@@ -209,23 +209,25 @@ export function cell(
 
 /**
  * Stops the embedded S3 server right after the first successful PutObject whose key matches
- * `matches` (an outage in the middle of a run). `release` removes the trap; `tripped` tells
- * the key whose write fired it (requests already on open connections may still complete).
+ * `matches` (an outage in the middle of a run) — or, with `when: 'before'`, just before that
+ * PutObject is sent, so that its file is never written. `release` removes the trap; `tripped`
+ * tells the key that fired it (requests already on open connections may still complete).
  */
 export function stopS3AfterPut(
   stack: TestStack,
   matches: (key: string) => boolean,
+  when: 'after' | 'before' = 'after',
 ): { release: () => void; tripped: () => string | undefined } {
   const name = `stop-s3-${Math.random()}`;
   let tripped: string | undefined;
   stack.clients.s3.middlewareStack.add(
     (next, context) => async (args) => {
-      const result = await next(args);
       const key = (args.input as { Key?: string }).Key ?? '';
-      if (!tripped && context.commandName === 'PutObjectCommand' && matches(key)) {
-        tripped = key;
-        await stack.stopS3();
-      }
+      const trips = !tripped && context.commandName === 'PutObjectCommand' && matches(key);
+      if (trips) tripped = key;
+      if (trips && when === 'before') await stack.stopS3();
+      const result = await next(args);
+      if (trips && when === 'after') await stack.stopS3();
       return result;
     },
     { step: 'initialize', name },
