@@ -2,7 +2,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { IndicatorDefinition } from '../indicators/indicator-metadata.js';
 import { runDeclaredTests } from '../indicators/run-declared-tests.js';
-import { runIndicatorSql } from '../indicators/run-indicator-sql.js';
+import {
+  type IndicatorQueryResult,
+  indicatorRows,
+  queryIndicator,
+} from '../indicators/run-indicator-sql.js';
 import { suppress } from '../privacy/suppress.js';
 import type { IndicatorRow } from '../publish/indicator-row.js';
 import { undeclaredSources } from './undeclared-sources.js';
@@ -38,13 +42,43 @@ export async function evaluateIndicator(
   currentPeriod: string,
   registry?: DimensionRegistry,
 ): Promise<EvaluatedIndicator> {
+  return checkIndicator(
+    await queryCheckedIndicator(conn, definition),
+    definition,
+    currentPeriod,
+    registry,
+  );
+}
+
+/**
+ * The DuckDB half of {@link evaluateIndicator}: checks that the SQL reads only its declared
+ * sources, runs it and reads the whole result. Throws when either fails.
+ */
+export async function queryCheckedIndicator(
+  conn: DuckDBConnection,
+  definition: IndicatorDefinition,
+): Promise<IndicatorQueryResult> {
   const undeclared = await undeclaredSources(conn, definition);
   if (undeclared.length > 0) {
     throw new Error(
       `${definition.metadata.id}: the SQL reads ${undeclared.join(', ')}, missing from sources`,
     );
   }
-  const raw = await runIndicatorSql(conn, definition);
+  return queryIndicator(conn, definition);
+}
+
+/**
+ * The JavaScript half of {@link evaluateIndicator}: the result rows, their declared tests (and
+ * registry values), the privacy rules and the current month's `p`. Throws
+ * {@link DeclaredTestsFailed} or an `IndicatorSqlError`.
+ */
+export function checkIndicator(
+  result: IndicatorQueryResult,
+  definition: IndicatorDefinition,
+  currentPeriod: string,
+  registry?: DimensionRegistry,
+): EvaluatedIndicator {
+  const raw = indicatorRows(result, definition);
   const failures = runDeclaredTests(raw, definition.metadata, registry);
   if (failures.length > 0) {
     throw new DeclaredTestsFailed(
@@ -52,13 +86,13 @@ export async function evaluateIndicator(
       failures.map((f) => f.message),
     );
   }
-  const result = suppress(raw, definition.metadata);
+  const suppressed = suppress(raw, definition.metadata);
   // `suppress` returns fresh rows, so the current month is marked in place.
-  const rows = result.rows;
+  const rows = suppressed.rows;
   for (const row of rows) if (row.status !== 'C' && row.period === currentPeriod) row.status = 'p';
   return {
     rows,
-    suppressedPrimary: result.suppressedPrimary,
-    suppressedComplementary: result.suppressedComplementary,
+    suppressedPrimary: suppressed.suppressedPrimary,
+    suppressedComplementary: suppressed.suppressedComplementary,
   };
 }

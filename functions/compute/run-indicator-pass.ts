@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { IndicatorDefinition } from '../indicators/indicator-metadata.js';
+import type { IndicatorQueryResult } from '../indicators/run-indicator-sql.js';
 import {
   buildIndicatorPublication,
   type IndicatorPublication,
@@ -10,7 +11,11 @@ import {
 } from '../publish/publish-indicator.js';
 import type { MiranteConfig } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
-import { type EvaluatedIndicator, evaluateIndicator } from './evaluate-indicator.js';
+import {
+  checkIndicator,
+  type EvaluatedIndicator,
+  queryCheckedIndicator,
+} from './evaluate-indicator.js';
 import { type CuratedInputs, inputsOf } from './indicator-inputs.js';
 import { jsonRowsToParquet } from './json-rows-to-parquet.js';
 
@@ -55,11 +60,12 @@ export interface IndicatorPassDeps {
 const MAX_PUBLISHING = 8;
 
 /**
- * Evaluates and publishes the pending indicators (given heaviest first). Evaluation (SQL,
- * declared tests, suppression) runs on each evaluator connection in turn, so one indicator's SQL
- * runs in DuckDB while another's rows are checked in JavaScript, and the light lane works through
- * the quick indicators from the other end meanwhile; each result's Parquet is written on the writer connection and
- * the result published (network I/O) while the next indicators are evaluated. One indicator
+ * Evaluates and publishes the pending indicators (given heaviest first). Each evaluator
+ * connection is a pipeline: it sends the next indicator's SQL to DuckDB before checking the
+ * current result in JavaScript (declared tests, suppression), so the two overlap; the heavy lanes
+ * take indicators from the front and the light lane from the back, so quick indicators run beside
+ * the heavy ones. Each result's Parquet is written on the writer connection and its files
+ * uploaded while the next indicators are evaluated. One indicator
  * failing doesn't stop the others: it is logged and counted (`IndicatorFailed`) and its previous
  * version stays published. Returns the outcomes, in no particular order.
  */
@@ -129,18 +135,34 @@ export async function runIndicatorPass(
   // The heavy lanes take from the front, the light lane from the back, until they meet.
   let front = 0;
   let back = pending.length;
+  const take = (light: boolean): PendingIndicator | undefined =>
+    front < back ? (light ? pending[--back] : pending[front++]) : undefined;
+  type Queried = { item: PendingIndicator; result: Promise<IndicatorQueryResult> };
+  const query = (connection: DuckDBConnection, item: PendingIndicator | undefined) => {
+    if (!item) return undefined;
+    const result = queryCheckedIndicator(connection, item.definition);
+    result.catch(() => undefined); // handled when its turn comes
+    return { item, result };
+  };
+  // Each lane is a pipeline: the next indicator's query is sent to DuckDB before the current
+  // result is checked in JavaScript, so the two overlap.
   const evaluator = async (connection: DuckDBConnection, light: boolean) => {
-    while (front < back) {
-      const item = (light ? pending[--back] : pending[front++]) as PendingIndicator;
+    let current: Queried | undefined = query(connection, take(light));
+    while (current) {
+      const { item } = current;
       const id = item.definition.metadata.id;
+      let result: IndicatorQueryResult;
+      try {
+        result = await current.result;
+      } catch (error) {
+        outcomes.push(indicatorFailed(logger, id, messageOf(error)));
+        current = query(connection, take(light));
+        continue;
+      }
+      current = query(connection, take(light));
       let evaluated: EvaluatedIndicator;
       try {
-        evaluated = await evaluateIndicator(
-          connection,
-          item.definition,
-          deps.currentPeriod,
-          deps.registry,
-        );
+        evaluated = checkIndicator(result, item.definition, deps.currentPeriod, deps.registry);
       } catch (error) {
         outcomes.push(indicatorFailed(logger, id, messageOf(error)));
         continue;

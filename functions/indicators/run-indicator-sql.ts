@@ -20,17 +20,42 @@ export async function runIndicatorSql(
   connection: DuckDBConnection,
   definition: Pick<IndicatorDefinition, 'metadata' | 'sql'>,
 ): Promise<IndicatorRow[]> {
+  return indicatorRows(await queryIndicator(connection, definition), definition);
+}
+
+/** An indicator's raw DuckDB result, read in full (the connection is free again). */
+export type IndicatorQueryResult = Awaited<ReturnType<DuckDBConnection['runAndReadAll']>>;
+
+/**
+ * Runs an indicator's SQL and reads its whole result (the DuckDB half of
+ * {@link runIndicatorSql}); throws {@link IndicatorSqlError} when the query fails.
+ */
+export async function queryIndicator(
+  connection: DuckDBConnection,
+  definition: Pick<IndicatorDefinition, 'metadata' | 'sql'>,
+): Promise<IndicatorQueryResult> {
+  try {
+    return await connection.runAndReadAll(definition.sql);
+  } catch (error) {
+    throw new IndicatorSqlError(
+      definition.metadata.id,
+      `the query failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/**
+ * The result rows of an indicator's query result (the JavaScript half of
+ * {@link runIndicatorSql}): checks the output contract and converts, orders and names the rows.
+ */
+export function indicatorRows(
+  reader: IndicatorQueryResult,
+  definition: Pick<IndicatorDefinition, 'metadata'>,
+): IndicatorRow[] {
   const { metadata } = definition;
   const fail = (detail: string): never => {
     throw new IndicatorSqlError(metadata.id, detail);
   };
-
-  let reader: Awaited<ReturnType<DuckDBConnection['runAndReadAll']>>;
-  try {
-    reader = await connection.runAndReadAll(definition.sql);
-  } catch (error) {
-    return fail(`the query failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
 
   const names = reader.columnNames();
   const expected = rowColumns(metadata).filter((column) => column !== 'status');
