@@ -30,29 +30,8 @@ export class DeclaredTestsFailed extends Error {
 }
 
 /**
- * Runs an indicator's SQL over the lake views (after checking that it reads only its declared
- * sources), checks its declared tests — and, given the registry, the known values of fixed
- * dimensions (`service_id` is dynamic and not checked) — on the raw result,
- * applies the privacy rules (primary and complementary suppression) and marks the current,
- * incomplete month `p`. Suppression happens here, before any API, CSV or chart sees the rows.
- */
-export async function evaluateIndicator(
-  conn: DuckDBConnection,
-  definition: IndicatorDefinition,
-  currentPeriod: string,
-  registry?: DimensionRegistry,
-): Promise<EvaluatedIndicator> {
-  return checkIndicator(
-    await queryCheckedIndicator(conn, definition),
-    definition,
-    currentPeriod,
-    registry,
-  );
-}
-
-/**
- * The DuckDB half of {@link evaluateIndicator}: checks that the SQL reads only its declared
- * sources, runs it and reads the whole result. Throws when either fails.
+ * Evaluating an indicator, first half (DuckDB): checks that its SQL reads only its declared
+ * sources, runs it over the lake views and reads the whole result. Throws when either fails.
  */
 export async function queryCheckedIndicator(
   conn: DuckDBConnection,
@@ -68,9 +47,11 @@ export async function queryCheckedIndicator(
 }
 
 /**
- * The JavaScript half of {@link evaluateIndicator}: the result rows, their declared tests (and
- * registry values), the privacy rules and the current month's `p`. Throws
- * {@link DeclaredTestsFailed} or an `IndicatorSqlError`.
+ * Evaluating an indicator, second half (JavaScript): the result rows, their declared tests —
+ * and, given the registry, the known values of fixed dimensions (`service_id` is dynamic and not
+ * checked) — then the privacy rules (primary and complementary suppression) and `p` on the
+ * current, incomplete month. Suppression happens here, before any API, CSV or chart sees the
+ * rows. Throws {@link DeclaredTestsFailed} or an `IndicatorSqlError`.
  */
 export function checkIndicator(
   result: IndicatorQueryResult,
