@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DimensionRegistry } from '../indicators/dimension-registry.js';
+import { grainCodes } from '../indicators/grain-codes.js';
 import type { IndicatorDefinition } from '../indicators/indicator-metadata.js';
 import { runDeclaredTests } from '../indicators/run-declared-tests.js';
 import {
@@ -7,7 +8,7 @@ import {
   indicatorRows,
   queryIndicator,
 } from '../indicators/run-indicator-sql.js';
-import { suppress } from '../privacy/suppress.js';
+import { suppressInPlace } from '../privacy/suppress.js';
 import type { IndicatorRow } from '../publish/indicator-row.js';
 import { undeclaredSources } from './undeclared-sources.js';
 
@@ -59,21 +60,22 @@ export function checkIndicator(
   currentPeriod: string,
   registry?: DimensionRegistry,
 ): EvaluatedIndicator {
-  const raw = indicatorRows(result, definition);
-  const failures = runDeclaredTests(raw, definition.metadata, registry);
+  const { metadata } = definition;
+  const rows = indicatorRows(result, definition);
+  // The grain codes, built once for the unique-grain test and suppression when either needs them.
+  const codes =
+    metadata.min_cell > 0 || metadata.tests.some((t) => t.test === 'unique_grain')
+      ? grainCodes(rows, metadata.dimensions)
+      : undefined;
+  const failures = runDeclaredTests(rows, metadata, registry, codes);
   if (failures.length > 0) {
     throw new DeclaredTestsFailed(
-      definition.metadata.id,
+      metadata.id,
       failures.map((f) => f.message),
     );
   }
-  const suppressed = suppress(raw, definition.metadata);
-  // `suppress` returns fresh rows, so the current month is marked in place.
-  const rows = suppressed.rows;
+  // The rows are fresh from the query and this function's own: suppressed and marked in place.
+  const suppressed = suppressInPlace(rows, metadata, codes);
   for (const row of rows) if (row.status !== 'C' && row.period === currentPeriod) row.status = 'p';
-  return {
-    rows,
-    suppressedPrimary: suppressed.suppressedPrimary,
-    suppressedComplementary: suppressed.suppressedComplementary,
-  };
+  return { rows, ...suppressed };
 }

@@ -24,7 +24,7 @@ function columnType(column: string, metadata: Pick<IndicatorMetadata, 'dimension
 export async function jsonRowsToParquet(
   connection: DuckDBConnection,
   metadata: Pick<IndicatorMetadata, 'dimensions' | 'measures'>,
-  dataJson: string,
+  dataJson: string | Uint8Array,
   scratchDir: string,
   name = 'rows',
 ): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { type IndicatorRow, TOTAL, UNKNOWN } from '../publish/indicator-row.js';
 import type { DimensionRegistry } from './dimension-registry.js';
-import { type GrainCode, grainCodes } from './grain-codes.js';
+import { type GrainCode, type GrainCodes, grainCodes } from './grain-codes.js';
 import type { IndicatorMetadata } from './indicator-metadata.js';
 
 /** One declared test that did not pass, with how many rows broke it and a few examples. */
@@ -21,12 +21,13 @@ const MAX_EXAMPLES = 3;
  * pass): `range` (non-null values within `min`/`max`), `not_null` (suppressed rows, status `C`,
  * are exempt) and `unique_grain` (one row per period and dimension values). When a registry is
  * given, also checks that every value of a dimension with fixed values is one of them, `_T` or
- * `_U` (`known_values`).
+ * `_U` (`known_values`). `knownCodes` are the rows' grain codes when the caller already has them.
  */
 export function runDeclaredTests(
   rows: readonly IndicatorRow[],
   metadata: Pick<IndicatorMetadata, 'dimensions' | 'tests'>,
   registry?: DimensionRegistry,
+  knownCodes?: GrainCodes,
 ): DeclaredTestFailure[] {
   const failures: DeclaredTestFailure[] = [];
   const report = (
@@ -66,7 +67,7 @@ export function runDeclaredTests(
       const bad = rows.filter((row) => row.status !== 'C' && (row[test.column] ?? null) === null);
       report('not_null', test.column, `${test.column} is null in an unsuppressed row`, bad);
     } else {
-      const codes = grainCodes(rows, metadata.dimensions);
+      const codes = knownCodes ?? grainCodes(rows, metadata.dimensions);
       const seen = new Set<GrainCode>();
       const bad = rows.filter((_, i) => {
         const key = codes.of(i);

@@ -150,16 +150,16 @@ export function indicatorRows(
   return sortResultRows(rows, ranks, metadata.dimensions);
 }
 
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE_BIGINT = BigInt(Number.MIN_SAFE_INTEGER);
+
 /** A DuckDB value as a JS number; `null` stays `null`; `undefined` when it isn't a finite number. */
 function toNumber(value: DuckDBValue): number | null | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (value === null) return null;
   let number: number | undefined;
-  if (typeof value === 'number') number = value;
-  else if (typeof value === 'bigint') {
-    number =
-      value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-        ? Number(value)
-        : undefined;
+  if (typeof value === 'bigint') {
+    number = value <= MAX_SAFE_BIGINT && value >= MIN_SAFE_BIGINT ? Number(value) : undefined;
   } else if (value instanceof DuckDBDecimalValue) number = value.toDouble();
   return number !== undefined && Number.isFinite(number) ? number : undefined;
 }

@@ -1,4 +1,4 @@
-import { type GrainCode, grainCodes } from '../indicators/grain-codes.js';
+import { type GrainCode, type GrainCodes, grainCodes } from '../indicators/grain-codes.js';
 import { grainKey } from '../indicators/grain-key.js';
 import type { IndicatorMetadata } from '../indicators/indicator-metadata.js';
 import type { IndicatorRow } from '../publish/indicator-row.js';
@@ -15,16 +15,28 @@ export interface SuppressionResult {
 /** A total row and the rows that break it down along one dimension. */
 interface TotalGroup {
   readonly total: number;
-  /** Child rows, smallest `n` first (ties by key), the order complements are chosen in. */
+  /** Child rows, in row order. */
   readonly children: number[];
-  /** Index into `children` of the next candidate complement. */
-  next: number;
   /** Suppressed rows among the total and its children. */
   suppressed: number;
 }
 
 /**
- * Applies Mirante's privacy rule to an indicator's rows (before publication).
+ * Applies Mirante's privacy rule to copies of an indicator's rows (before publication); the input
+ * rows are left as they are. See {@link suppressInPlace} for the rule.
+ */
+export function suppress(
+  rows: readonly IndicatorRow[],
+  metadata: Pick<IndicatorMetadata, 'dimensions' | 'measures' | 'min_cell'>,
+): SuppressionResult {
+  const copies = rows.map((row) => ({ ...row }));
+  return { rows: copies, ...suppressInPlace(copies, metadata) };
+}
+
+/**
+ * Applies Mirante's privacy rule to an indicator's rows (before publication), changing the
+ * suppressed rows themselves — for a caller that owns the rows (the engine, whose rows are fresh
+ * from the query) and would otherwise pay for a copy of every row.
  *
  * - **Primary:** a row whose `n` is below `min_cell` (or null) is suppressed: `value`, `n` and every
  *   extra measure become `null` and `status` becomes `"C"`.
@@ -39,22 +51,18 @@ interface TotalGroup {
  *   suppression touches until none has a single suppressed row.
  *
  * `min_cell: 0` (indicators that count things) suppresses nothing. Rows must have a unique grain
- * (period + dimension values); the result keeps the input order.
+ * (period + dimension values); they keep their order. `knownCodes` are the rows' grain codes when the
+ * caller already has them (the declared tests use the same).
  */
-export function suppress(
-  rows: readonly IndicatorRow[],
+export function suppressInPlace(
+  rows: IndicatorRow[],
   metadata: Pick<IndicatorMetadata, 'dimensions' | 'measures' | 'min_cell'>,
-): SuppressionResult {
+  knownCodes?: GrainCodes,
+): Omit<SuppressionResult, 'rows'> {
   const minCell = metadata.min_cell;
-  if (minCell <= 0) {
-    return {
-      rows: rows.map((row) => ({ ...row })),
-      suppressedPrimary: 0,
-      suppressedComplementary: 0,
-    };
-  }
+  if (minCell <= 0) return { suppressedPrimary: 0, suppressedComplementary: 0 };
   const { dimensions } = metadata;
-  const codes = grainCodes(rows, dimensions);
+  const codes = knownCodes ?? grainCodes(rows, dimensions);
   const byKey = new Map<GrainCode, number>();
   for (let i = 0; i < rows.length; i++) {
     const key = codes.of(i);
@@ -68,14 +76,23 @@ export function suppress(
 
   // 0 published, 1 primary, 2 complementary.
   const state = new Uint8Array(rows.length);
-  rows.forEach((row, i) => {
-    if (row.n === null || row.n < minCell) state[i] = 1;
-  });
+  for (let i = 0; i < rows.length; i++) {
+    const { n } = rows[i] as IndicatorRow;
+    if (n === null || n < minCell) state[i] = 1;
+  }
 
   const groups: TotalGroup[] = [];
   // Per dimension: the code of a total row → its group along that dimension.
   const groupIndex = dimensions.map(() => new Map<GrainCode, number>());
-  const groupsOfRow: number[][] = rows.map(() => []);
+  // The groups of each row, flat: a row is a child in at most one group per dimension and the
+  // total of at most one.
+  const slots = 2 * dimensions.length;
+  const groupsOfRow = new Int32Array(rows.length * slots);
+  const groupCount = new Uint8Array(rows.length);
+  const join = (row: number, g: number) => {
+    groupsOfRow[row * slots + (groupCount[row] as number)] = g;
+    groupCount[row]!++;
+  };
   for (let i = 0; i < rows.length; i++) {
     for (let d = 0; d < dimensions.length; d++) {
       if (codes.isTotal(i, d)) continue;
@@ -85,23 +102,36 @@ export function suppress(
       const index = groupIndex[d] as Map<GrainCode, number>;
       let g = index.get(totalKey);
       if (g === undefined) {
-        g = groups.push({ total, children: [], next: 0, suppressed: 0 }) - 1;
+        g = groups.push({ total, children: [], suppressed: state[total] ? 1 : 0 }) - 1;
         index.set(totalKey, g);
-        groupsOfRow[total]!.push(g);
+        join(total, g);
       }
-      groups[g]!.children.push(i);
-      groupsOfRow[i]!.push(g);
+      const group = groups[g] as TotalGroup;
+      group.children.push(i);
+      if (state[i]) group.suppressed++;
+      join(i, g);
     }
   }
 
-  // Ties in size are broken by the grain's text, whatever order the rows came in.
+  // The next complement of a group: its published child with the smallest `n`, ties broken by the
+  // grain's text (whatever order the rows came in); the total when every child is suppressed.
+  // A group needs at most one: its count of suppressed rows only grows, and one more makes two.
   const texts: (string | undefined)[] = new Array(rows.length);
   const text = (i: number) => (texts[i] ??= grainKey(rows[i] as IndicatorRow, dimensions));
-  const size = (i: number) => rows[i]!.n ?? Number.NEGATIVE_INFINITY;
-  for (const group of groups) {
-    group.children.sort((a, b) => size(a) - size(b) || (text(a) < text(b) ? -1 : 1));
-    group.suppressed = (state[group.total] ? 1 : 0) + group.children.filter((i) => state[i]).length;
-  }
+  const complementOf = (group: TotalGroup): number | undefined => {
+    let best = -1;
+    let bestSize = Number.POSITIVE_INFINITY;
+    for (const child of group.children) {
+      if (state[child]) continue;
+      const size = (rows[child] as IndicatorRow).n as number;
+      if (best < 0 || size < bestSize || (size === bestSize && text(child) < text(best))) {
+        best = child;
+        bestSize = size;
+      }
+    }
+    if (best >= 0) return best;
+    return state[group.total] ? undefined : group.total;
+  };
 
   const queue = groups.map((_, g) => g);
   const queued = new Uint8Array(groups.length).fill(1);
@@ -109,11 +139,11 @@ export function suppress(
     const group = groups[queue[head]!]!;
     queued[queue[head]!] = 0;
     if (group.suppressed !== 1) continue;
-    while (group.next < group.children.length && state[group.children[group.next]!]) group.next++;
-    const complement = group.children[group.next] ?? (state[group.total] ? undefined : group.total);
+    const complement = complementOf(group);
     if (complement === undefined) continue;
     state[complement] = 2;
-    for (const g of groupsOfRow[complement]!) {
+    for (let k = 0; k < (groupCount[complement] as number); k++) {
+      const g = groupsOfRow[complement * slots + k] as number;
       groups[g]!.suppressed++;
       if (!queued[g]) {
         queued[g] = 1;
@@ -125,13 +155,13 @@ export function suppress(
   const nulled = ['value', 'n', ...metadata.measures.map((m) => m.name)];
   let suppressedPrimary = 0;
   let suppressedComplementary = 0;
-  const out = rows.map((row, i): IndicatorRow => {
-    if (!state[i]) return { ...row };
+  for (let i = 0; i < rows.length; i++) {
+    if (!state[i]) continue;
     if (state[i] === 1) suppressedPrimary++;
     else suppressedComplementary++;
-    const copy: IndicatorRow = { ...row, status: 'C' };
-    for (const column of nulled) copy[column] = null;
-    return copy;
-  });
-  return { rows: out, suppressedPrimary, suppressedComplementary };
+    const row = rows[i] as IndicatorRow;
+    row.status = 'C';
+    for (const column of nulled) row[column] = null;
+  }
+  return { suppressedPrimary, suppressedComplementary };
 }

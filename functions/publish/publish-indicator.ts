@@ -142,10 +142,10 @@ export function buildIndicatorDocument(
 /** A result ready to write: the document and its serialised forms. */
 export interface IndicatorPublication {
   readonly document: IndicatorDocument;
-  /** The JSON file's exact text. */
-  readonly json: string;
-  /** The `data` array's JSON text (part of `json`), which the Parquet file is written from. */
-  readonly dataJson: string;
+  /** The JSON file's exact bytes (UTF-8). */
+  readonly json: Uint8Array;
+  /** The `data` array's JSON bytes (a view into `json`), which the Parquet file is written from. */
+  readonly dataJson: Uint8Array;
 }
 
 /** The published document of a result and its JSON text (the file's exact bytes). */
@@ -167,16 +167,31 @@ export function buildIndicatorPublication(
     rowCount: input.rows.length,
   };
   const columns = rowColumns(input.metadata);
-  // Rows that hold every column (as the engine's do) are serialised as they are, in column
-  // order; any other row is first copied with the missing columns as null.
-  const complete = (row: IndicatorRow) => columns.every((c) => row[c] !== undefined);
+  // Rows that hold exactly the columns in the published order (as the engine's do) are serialised
+  // as they are; rows that hold every column in another order through the column list; any other
+  // row is first copied with the missing columns as null.
+  let inOrder = true;
   const data = input.rows.map((row) => {
-    if (complete(row)) return row;
+    if (hasColumnsInOrder(row, columns)) return row;
+    if (columns.every((c) => row[c] !== undefined)) {
+      inOrder = false;
+      return row;
+    }
     const ordered: Record<string, unknown> = {};
     for (const c of columns) ordered[c] = row[c] ?? null;
     return ordered as IndicatorRow;
   });
-  return buildDocumentAndJson(indicator, receiptWithoutVersion, data, columns);
+  return buildDocumentAndJson(indicator, receiptWithoutVersion, data, inOrder ? null : columns);
+}
+
+/** Whether a row's own keys are exactly `columns`, in that order, none of them undefined. */
+function hasColumnsInOrder(row: IndicatorRow, columns: readonly string[]): boolean {
+  let k = 0;
+  for (const key in row) {
+    if (key !== columns[k] || row[key] === undefined) return false;
+    k++;
+  }
+  return k === columns.length;
 }
 
 /**
@@ -187,12 +202,14 @@ function buildDocumentAndJson(
   indicator: IndicatorDocument['indicator'],
   receiptWithoutVersion: Omit<Receipt, 'version'>,
   data: IndicatorRow[],
-  columns: readonly string[],
+  columns: readonly string[] | null,
 ): IndicatorPublication {
   const indicatorJson = JSON.stringify(indicator);
-  // The column list as replacer: each row's keys in the published order, whatever order the
-  // row object holds them in.
-  const dataJson = JSON.stringify(data, columns as string[]);
+  // Rows whose keys are not already in the published order get it from the column list, as
+  // replacer.
+  const dataJson = Buffer.from(
+    columns ? JSON.stringify(data, columns as string[]) : JSON.stringify(data),
+  );
   const version = createHash('sha256')
     .update(indicatorJson)
     .update(JSON.stringify(receiptWithoutVersion))
@@ -200,11 +217,17 @@ function buildDocumentAndJson(
     .digest('hex')
     .slice(0, 16);
   const receipt: Receipt = { version, ...receiptWithoutVersion };
+  // What JSON.stringify(document) gives (rows with their keys in column order), without
+  // serialising the rows twice; the rows' text is encoded once and its bytes shared.
+  const head = Buffer.from(
+    `{"indicator":${indicatorJson},"receipt":${JSON.stringify(receipt)},"data":`,
+  );
+  const json = Buffer.concat([head, dataJson, CLOSING_BRACE]);
   return {
     document: { indicator, receipt, data },
-    // What JSON.stringify(document) gives (rows with their keys in column order), without
-    // serialising the rows twice.
-    json: `{"indicator":${indicatorJson},"receipt":${JSON.stringify(receipt)},"data":${dataJson}}`,
-    dataJson,
+    json,
+    dataJson: json.subarray(head.length, head.length + dataJson.length),
   };
 }
+
+const CLOSING_BRACE = Buffer.from('}');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorMetadata } from '../../../functions/indicators/indicator-metadata.js';
-import { suppress } from '../../../functions/privacy/suppress.js';
+import { suppress, suppressInPlace } from '../../../functions/privacy/suppress.js';
 import type { IndicatorRow } from '../../../functions/publish/indicator-row.js';
 
 const label = { 'pt-BR': 'x', en: 'x' };
@@ -177,5 +177,38 @@ describe('suppress', () => {
   it('rejects rows that share a grain', () => {
     const rows = [row({ region: 'leste' }, 30), row({ region: 'leste' }, 31)];
     expect(() => suppress(rows, meta(['region']))).toThrow(/share the grain/);
+  });
+
+  it('breaks a tie in n between complements by the grain, whatever order the rows come in', () => {
+    const rows = [
+      row({ region: '_T' }, 100),
+      row({ region: 'oeste' }, 20),
+      row({ region: 'leste' }, 5),
+      row({ region: 'norte' }, 20),
+      row({ region: 'barreiro' }, 55),
+    ];
+    const forward = suppressedOf(suppress(rows, meta(['region'])).rows, 'region');
+    const backward = suppressedOf(suppress([...rows].reverse(), meta(['region'])).rows, 'region');
+    expect(forward).toEqual(['leste', 'norte']);
+    expect([...backward].sort()).toEqual(['leste', 'norte']);
+  });
+});
+
+describe('suppressInPlace', () => {
+  it('changes the given rows as suppress changes its copies, and leaves the others alone', () => {
+    const rows = [
+      row({ region: '_T' }, 100),
+      row({ region: 'barreiro' }, 40),
+      row({ region: 'leste' }, 4),
+      row({ region: 'norte' }, 25),
+      row({ region: 'oeste' }, 31),
+    ];
+    const expected = suppress(rows, meta(['region']));
+    const published = rows[1];
+    const counts = suppressInPlace(rows, meta(['region']));
+    expect(rows).toEqual(expected.rows);
+    expect(rows[1]).toBe(published);
+    expect(rows[2]).toMatchObject({ status: 'C', value: null, n: null, share: null });
+    expect(counts).toEqual({ suppressedPrimary: 1, suppressedComplementary: 1 });
   });
 });

@@ -34,10 +34,14 @@ const input = (value: number) => ({
   suppressedComplementary: 0,
 });
 
+/** A publication's bytes as text. */
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+
 describe('buildIndicatorPublication', () => {
   it('writes exactly the JSON of the document', () => {
-    const { document, json } = buildIndicatorPublication(input(12), '1.0.0');
-    expect(json).toBe(JSON.stringify(document));
+    const { document, json, dataJson } = buildIndicatorPublication(input(12), '1.0.0');
+    expect(text(json)).toBe(JSON.stringify(document));
+    expect(text(dataJson)).toBe(JSON.stringify(document.data));
   });
 
   it('writes every row with its columns in the published order, missing ones as null', () => {
@@ -48,13 +52,30 @@ describe('buildIndicatorPublication', () => {
         { period: '2026-10', region: 'norte', status: 'C' as const } as never,
       ],
     };
-    const { json } = buildIndicatorPublication(shuffled, '1.0.0');
-    const { json: ordered } = buildIndicatorPublication(input(12), '1.0.0');
+    const json = text(buildIndicatorPublication(shuffled, '1.0.0').json);
+    const ordered = text(buildIndicatorPublication(input(12), '1.0.0').json);
     expect(json).toBe(ordered);
     expect(json).toContain(
       '"data":[{"period":"2026-10","region":"_T","value":12,"n":12,"status":""},' +
         '{"period":"2026-10","region":"norte","value":null,"n":null,"status":"C"}]',
     );
+  });
+
+  it('never writes a key that is not a column, and encodes non-ASCII text as UTF-8', () => {
+    const rows = [
+      { period: '2026-10', region: '_T', value: 12, n: 12, status: '' as const },
+      { period: '2026-10', region: 'são-josé', value: 5, n: 5, status: '' as const, note: 'x' },
+    ];
+    const { json, dataJson, document } = buildIndicatorPublication(
+      { ...input(12), rows: rows as never },
+      '1.0.0',
+    );
+    expect(text(json)).not.toContain('note');
+    expect(text(dataJson)).toBe(
+      '[{"period":"2026-10","region":"_T","value":12,"n":12,"status":""},' +
+        '{"period":"2026-10","region":"são-josé","value":5,"n":5,"status":""}]',
+    );
+    expect(JSON.parse(text(json)).receipt).toEqual(document.receipt);
   });
 
   it('derives the version from the content: same input, same id; other figures, other id', () => {
