@@ -211,6 +211,8 @@ function importTime(
         MIRANTE_TABLE: 'mirante-bench',
         MIRANTE_LAKE_BUCKET: 'mirante-bench',
         MIRANTE_SECRETS_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench',
+        MIRANTE_ORIGIN_VERIFY_SECRET_ARN:
+          'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench-origin',
         MIRANTE_QUERIES_DIR: join(PROJECT_ROOT, 'queries'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -232,9 +234,16 @@ function importTime(
   });
 }
 
-/** A local stand-in for Secrets Manager's GetSecretValue (the feedback function's cold start). */
+/**
+ * A local stand-in for Secrets Manager's GetSecretValue (the feedback function's cold start): one
+ * JSON answers both of its secrets (each loader reads its own keys).
+ */
 async function startSecretsStub(): Promise<{ server: Server; url: string }> {
-  const secret = JSON.stringify({ receiptKey: 'r'.repeat(64), ipSalt: 's'.repeat(64) });
+  const secret = JSON.stringify({
+    receiptKey: 'r'.repeat(64),
+    ipSalt: 's'.repeat(64),
+    current: 'o'.repeat(64),
+  });
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {

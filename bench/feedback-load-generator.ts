@@ -17,6 +17,8 @@ export interface LoadRequest {
   /** Idempotency keys are `<prefix>-<i>`: a new key per request. */
   readonly prefix: string;
   readonly concurrency: number;
+  /** Headers every request also sends (the origin-verify header, as CloudFront adds it). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What a round cost the load generator, or why it failed. */
@@ -39,6 +41,7 @@ export async function sendRatings(load: LoadRequest): Promise<LoadReport> {
     while (next < load.count) {
       const i = next++;
       const status = await postOnce(agent, load.url, load.body, {
+        ...load.headers,
         'content-type': 'application/json',
         'idempotency-key': `${load.prefix}-${i}`,
         'cloudfront-viewer-address': `${clientIpOf(i)}:443`,

@@ -9,10 +9,11 @@ import {
   feedbackContentOf,
   feedbackFingerprint,
 } from '../functions/feedback/feedback-item.js';
+import { ORIGIN_VERIFY_HEADER } from '../functions/feedback/origin-verify.js';
 import { createRateLimiter, type RateLimiter } from '../functions/feedback/rate-limiter.js';
 import { silentLogger } from '../functions/shared/logger.js';
 import { putServicesBatch } from '../test/support/put-services-batch.js';
-import { startTestStack, type TestStack } from '../test/support/test-stack.js';
+import { startTestStack, TEST_ORIGIN_VERIFY, type TestStack } from '../test/support/test-stack.js';
 import { type BenchFigure, type Benchmark, type BenchOptions, median } from './bench-result.js';
 import { clientIpOf, type LoadReport, type LoadRequest } from './feedback-load-generator.js';
 
@@ -328,6 +329,9 @@ async function postSingles(
       count,
       prefix,
       concurrency: CONCURRENCY,
+      // As through CloudFront: the test stack's origin-verify secret, so the viewer addresses
+      // spread the ratings over 1,024 clients.
+      headers: { [ORIGIN_VERIFY_HEADER]: TEST_ORIGIN_VERIFY },
     });
   });
   if (!report?.ok) throw new Error(`load generator: ${report?.error ?? 'no report'}`);

@@ -11,6 +11,7 @@ import { createBaseApp, type MiranteEnv } from '../functions/http/create-base-ap
 import { registerOpenApiDocument } from '../functions/http/register-openapi-document.js';
 import { feedbackExistsInLake } from '../functions/lake/feedback-exists-in-lake.js';
 import { registerMetrics } from '../functions/metrics/register-metrics.js';
+import { registerEraseFormRoute } from '../functions/portal/erase-form-route.js';
 import { registerPortalRoutes } from '../functions/portal/portal-routes.js';
 import { registerRatingFormRoute } from '../functions/portal/rating-form-route.js';
 import type { Logger } from '../functions/shared/logger.js';
@@ -64,15 +65,21 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     existsInLake: (id) => feedbackExistsInLake(stack.clients.s3, stack.config.lakeBucket, id),
     ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
     trustedNetworks: parseCidrList(options.env?.MIRANTE_TRUSTED_NETWORKS),
+    // `originVerify` of .mirante/secrets.json, when set: see LocalSecrets.
+    ...(stack.secrets.originVerify
+      ? { originVerify: { current: stack.secrets.originVerify } }
+      : {}),
   });
   registerFeedbackRoutes(app, feedbackDeps);
   // The Transparency Portal (#8): pages and charts read like the API; the no-JS form writes.
   registerPortalRoutes(app, { ...readDeps, timezone: stack.config.timezone });
   registerRatingFormRoute(app, {
     submit: feedbackDeps.submit,
+    originVerify: feedbackDeps.originVerify,
     services: () => services.list(),
     registry: readDeps.registry,
   });
+  registerEraseFormRoute(app, { erase: feedbackDeps.erase });
   registerMetrics(app, {
     clients: stack.clients,
     config: stack.config,

@@ -43,6 +43,12 @@ export interface EndpointsFile extends LocalEndpoints {
 export interface LocalSecrets {
   readonly receiptKey: string;
   readonly ipSalt: string;
+  /**
+   * The value a proxy in front of the local app sends in `X-Mirante-Origin-Verify` (as CloudFront
+   * does on AWS), for the app to believe its `CloudFront-Viewer-Address`. Not generated: without
+   * it (the default, since nothing local adds that header) the viewer address is never believed.
+   */
+  readonly originVerify?: string | undefined;
 }
 
 /** Reads the endpoints of a running stack; undefined when none is recorded or its process died. */

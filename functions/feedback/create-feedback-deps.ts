@@ -5,6 +5,7 @@ import type { MiranteSecrets } from '../shared/load-secrets.js';
 import type { Logger } from '../shared/logger.js';
 import type { StaffAuthSource } from '../shared/staff-auth.js';
 import type { FeedbackRouteDeps } from './feedback-routes.js';
+import type { OriginVerifySecret } from './origin-verify.js';
 import { createRateLimiter, type RateLimits } from './rate-limiter.js';
 
 /** Inputs of {@link createFeedbackDeps}. */
@@ -20,6 +21,12 @@ export interface FeedbackDepsOptions {
   readonly limits?: Partial<RateLimits>;
   /** Telecentro address ranges (CIDR) with higher limits. */
   readonly trustedNetworks?: readonly string[];
+  /**
+   * The secret CloudFront sends in `X-Mirante-Origin-Verify` (Secrets Manager on AWS,
+   * `originVerify` in `.mirante/secrets.json` locally). Without it, `CloudFront-Viewer-Address`
+   * is never believed and every request counts by its source address.
+   */
+  readonly originVerify?: OriginVerifySecret | undefined;
   readonly now?: () => Date;
 }
 
@@ -30,6 +37,7 @@ export function createFeedbackDeps(options: FeedbackDepsOptions): FeedbackRouteD
   const serviceExists = (id: string) => options.services.has(id);
   return {
     staffAuth: options.staffAuth,
+    originVerify: options.originVerify,
     submit: {
       doc: clients.doc,
       config,

@@ -1,10 +1,8 @@
 import { createRoute, type OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { MiranteEnv } from '../http/create-base-app.js';
 import { ProblemSchema } from '../http/problem-schema.js';
-import { sourceIpOf } from '../http/request-context.js';
 import { staffGuard } from '../http/staff-guard.js';
 import { bearerToken, type StaffAuthSource } from '../shared/staff-auth.js';
-import { clientAddress } from './client-address.js';
 import { type EraseFeedbackDeps, eraseFeedback } from './erase-feedback.js';
 import {
   FEEDBACK_BATCH_MAX_BYTES,
@@ -13,8 +11,10 @@ import {
 } from './feedback-batch-schema.js';
 import { feedbackCreatedSchema, feedbackRequestSchema } from './feedback-schema.js';
 import { type ImportFeedbackBatchDeps, importFeedbackBatch } from './import-feedback-batch.js';
+import type { OriginVerifySecret } from './origin-verify.js';
 import { FEEDBACK_MAX_BODY_BYTES, parseFeedbackRequest } from './parse-feedback-request.js';
 import { readBodyUpTo } from './read-body-up-to.js';
+import { requestClientAddress } from './request-client-address.js';
 import { type SubmitFeedbackDeps, submitFeedback } from './submit-feedback.js';
 
 /** What the feedback routes need. */
@@ -23,6 +23,11 @@ export interface FeedbackRouteDeps {
   readonly erase: EraseFeedbackDeps;
   readonly importBatch: ImportFeedbackBatchDeps;
   readonly staffAuth: StaffAuthSource;
+  /**
+   * The secret CloudFront sends in `X-Mirante-Origin-Verify`: only requests carrying it have
+   * their `CloudFront-Viewer-Address` believed. Undefined: never believed (the local default).
+   */
+  readonly originVerify?: OriginVerifySecret | undefined;
 }
 
 const problems = (...codes: number[]) =>
@@ -123,10 +128,7 @@ export function registerFeedbackRoutes(
       { ...deps.submit, logger: c.get('logger') },
       {
         ...parsed,
-        clientIp: clientAddress({
-          viewerAddressHeader: c.req.header('cloudfront-viewer-address'),
-          sourceIp: sourceIpOf(c),
-        }),
+        clientIp: requestClientAddress(c, deps.originVerify),
       },
     );
     c.header('Location', `/v1/feedback/${result.body.id}`);

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { handle } from 'hono/aws-lambda';
 import { createServiceCatalogue } from '../datasets/service-catalogue.js';
 import { createBaseApp } from '../http/create-base-app.js';
@@ -9,6 +10,7 @@ import {
 } from '../indicators/dimension-registry.js';
 import { loadDimensionRegistry } from '../indicators/load-dimension-registry.js';
 import { feedbackExistsInLake } from '../lake/feedback-exists-in-lake.js';
+import { registerEraseFormRoute } from '../portal/erase-form-route.js';
 import { registerRatingFormRoute } from '../portal/rating-form-route.js';
 import { awsClientOptionsFromEnv, createAwsClients } from '../shared/aws-clients.js';
 import { loadConfig } from '../shared/config.js';
@@ -17,14 +19,21 @@ import { createLogger } from '../shared/logger.js';
 import { createFeedbackDeps } from './create-feedback-deps.js';
 import { registerFeedbackRoutes } from './feedback-routes.js';
 import { parseCidrList } from './ip-networks.js';
+import { loadOriginVerifySecret } from './load-origin-verify-secret.js';
 
 const config = loadConfig(process.env);
 const clients = createAwsClients(awsClientOptionsFromEnv(process.env));
 const logger = createLogger({ service: 'feedback' });
 const secretArn = process.env.MIRANTE_SECRETS_ARN;
 if (!secretArn) throw new Error('MIRANTE_SECRETS_ARN is not set');
-// Read once at cold start and cached for the life of the container.
-const secrets = await loadSecretsFromManager(secretArn);
+const originVerifyArn = process.env.MIRANTE_ORIGIN_VERIFY_SECRET_ARN;
+if (!originVerifyArn) throw new Error('MIRANTE_ORIGIN_VERIFY_SECRET_ARN is not set');
+// Read once at cold start, together, and cached for the life of the container.
+const secretsManager = new SecretsManagerClient({});
+const [secrets, originVerify] = await Promise.all([
+  loadSecretsFromManager(secretArn, secretsManager),
+  loadOriginVerifySecret(originVerifyArn, secretsManager),
+]);
 const trustedNetworks = parseCidrList(process.env.MIRANTE_TRUSTED_NETWORKS);
 
 const services = createServiceCatalogue({
@@ -45,6 +54,7 @@ const deps = createFeedbackDeps({
   secrets,
   logger,
   trustedNetworks,
+  originVerify,
   staffAuth: { kind: 'jwt-claims', group: process.env.MIRANTE_STAFF_GROUP ?? 'staff' },
   services,
   existsInLake: (id) => feedbackExistsInLake(clients.s3, config.lakeBucket, id),
@@ -53,6 +63,7 @@ registerFeedbackRoutes(app, deps);
 // The no-JavaScript rating form posts here (it writes, so it lives in this function).
 registerRatingFormRoute(app, {
   submit: deps.submit,
+  originVerify,
   services: () => services.list(),
   registry: () => {
     registry ??= loadDimensionRegistry(join(queriesDir, DIMENSION_REGISTRY_FILE)).catch(
@@ -64,6 +75,9 @@ registerRatingFormRoute(app, {
     return registry;
   },
 });
+
+// The no-JavaScript erasure form posts here: the same erasure logic as DELETE /v1/feedback/{id}.
+registerEraseFormRoute(app, { erase: deps.erase });
 
 /** Lambda entry point of the feedback function (rating, erasure, staff bulk import). */
 export const handler = handle(app);

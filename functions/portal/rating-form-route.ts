@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { clientAddress } from '../feedback/client-address.js';
+import type { OriginVerifySecret } from '../feedback/origin-verify.js';
+import { requestClientAddress } from '../feedback/request-client-address.js';
 import { type SubmitFeedbackDeps, submitFeedback } from '../feedback/submit-feedback.js';
 import type { MiranteEnv } from '../http/create-base-app.js';
-import { rawBodyOf, sourceIpOf } from '../http/request-context.js';
+import { rawBodyOf } from '../http/request-context.js';
 import type { DimensionRegistry } from '../indicators/dimension-registry.js';
 import type { FieldError } from '../shared/problem.js';
 import { ProblemError } from '../shared/problem.js';
@@ -28,6 +29,11 @@ export interface RatingFormRouteDeps {
   /** The service catalogue, to show the form again after a problem. */
   readonly services: ServiceListingSource;
   readonly registry: () => Promise<DimensionRegistry>;
+  /**
+   * The secret CloudFront sends in `X-Mirante-Origin-Verify` (as for `POST /v1/feedback`):
+   * without it on the request, `CloudFront-Viewer-Address` is not believed.
+   */
+  readonly originVerify?: OriginVerifySecret | undefined;
 }
 
 /**
@@ -79,10 +85,7 @@ export function registerRatingFormRoute(
         {
           feedback: form.feedback,
           idempotencyKey: form.idempotencyKey,
-          clientIp: clientAddress({
-            viewerAddressHeader: c.req.header('cloudfront-viewer-address'),
-            sourceIp: sourceIpOf(c),
-          }),
+          clientIp: requestClientAddress(c, deps.originVerify),
         },
       );
       c.header('Location', `/v1/feedback/${result.body.id}`);

@@ -7,6 +7,13 @@ import { type LocalStack, localConfig } from '../../cli/local-stack.js';
 import { createAwsClients, LOCAL_CREDENTIALS } from '../../functions/shared/aws-clients.js';
 import { ensureBucket, ensureTable } from '../../functions/shared/ensure-resources.js';
 
+/**
+ * The origin-verify secret of every test stack (`originVerify` of `.mirante/secrets.json`): a
+ * request carrying it in `X-Mirante-Origin-Verify` stands for one that came through CloudFront,
+ * so its `CloudFront-Viewer-Address` is believed; without it the socket's address counts.
+ */
+export const TEST_ORIGIN_VERIFY = 'test-origin-verify-0123456789abcdef';
+
 /** A throwaway local stack for a test file: embedded servers on free ports, temp folders. */
 export interface TestStack extends LocalStack {
   readonly servers: EmbeddedServers;
@@ -44,7 +51,11 @@ export async function startTestStack(
     clients,
     config,
     endpoints: servers.endpoints,
-    secrets: { receiptKey: 'test-receipt-key-0123456789abcdef', ipSalt: 'test-ip-salt' },
+    secrets: {
+      receiptKey: 'test-receipt-key-0123456789abcdef',
+      ipSalt: 'test-ip-salt',
+      originVerify: TEST_ORIGIN_VERIFY,
+    },
     paths: localPaths(join(dir, '.mirante')),
     ownsServers: true,
     async stopS3() {

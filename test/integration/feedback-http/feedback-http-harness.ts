@@ -3,12 +3,13 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { expect } from 'vitest';
 import { createLocalApp } from '../../../cli/create-local-app.js';
 import { serveApp } from '../../../cli/serve.js';
+import { ORIGIN_VERIFY_HEADER } from '../../../functions/feedback/origin-verify.js';
 import type { RateLimits } from '../../../functions/feedback/rate-limiter.js';
 import type { MiranteEnv } from '../../../functions/http/create-base-app.js';
 import { createLogger } from '../../../functions/shared/logger.js';
 import { PROBLEM_BASE, type ProblemBody } from '../../../functions/shared/problem.js';
 import { putServicesBatch } from '../../support/put-services-batch.js';
-import { startTestStack, type TestStack } from '../../support/test-stack.js';
+import { startTestStack, TEST_ORIGIN_VERIFY, type TestStack } from '../../support/test-stack.js';
 
 /** Services in the catalogue of every harness. */
 export const SERVICES = ['iptu-2-via', 'matricula-escolar', 'alvara-funcionamento'] as const;
@@ -117,6 +118,15 @@ export async function startFeedbackHttp(): Promise<FeedbackHttpHarness> {
     },
   };
 }
+
+/**
+ * The headers CloudFront adds to a request from `viewer` (`ip:port`): the viewer's address and
+ * the origin-verify secret of the test stack, without which the address is not believed.
+ */
+export const viaCloudFront = (viewer: string): Record<string, string> => ({
+  'cloudfront-viewer-address': viewer,
+  [ORIGIN_VERIFY_HEADER]: TEST_ORIGIN_VERIFY,
+});
 
 /** Headers of a JSON rating request with an idempotency key. */
 export const jsonHeaders = (

@@ -8,6 +8,7 @@ import {
   jsonHeaders,
   MINIMAL_BODY,
   startFeedbackHttp,
+  viaCloudFront,
 } from './feedback-http-harness.js';
 
 /**
@@ -102,7 +103,7 @@ describe('POST /v1/feedback accepts a rating', () => {
 
   it('stores only whitelisted attributes, with the comment scrubbed', async () => {
     const created = await expectCreated(
-      await post(FULL_BODY, 'ok-full', { 'cloudfront-viewer-address': '198.51.100.23:40000' }),
+      await post(FULL_BODY, 'ok-full', viaCloudFront('198.51.100.23:40000')),
     );
     const item = await itemOf(created.id);
     expect(item).toBeDefined();
@@ -127,9 +128,11 @@ describe('POST /v1/feedback accepts a rating', () => {
 
   it('never writes the client address, comment or receipt to the logs', async () => {
     const created = await expectCreated(
-      await post({ ...FULL_BODY, comment: 'atendimento-ótimo-xyz' }, 'ok-logs', {
-        'cloudfront-viewer-address': '203.0.113.77:443',
-      }),
+      await post(
+        { ...FULL_BODY, comment: 'atendimento-ótimo-xyz' },
+        'ok-logs',
+        viaCloudFront('203.0.113.77:443'),
+      ),
     );
     const logs = h.logLines.join('\n');
     expect(logs).toContain('feedback stored');
@@ -226,7 +229,7 @@ describe('abuse limits (default limits)', () => {
   it('meets a burst of 40 ratings of one service from one client with 429 and Retry-After', async () => {
     const app = h.appWith();
     await awaitRoomInWindow();
-    const viewer = { 'cloudfront-viewer-address': '192.0.2.10:51000' };
+    const viewer = viaCloudFront('192.0.2.10:51000');
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {
       const res = await app.request('/v1/feedback', {
@@ -267,7 +270,7 @@ describe('abuse limits (default limits)', () => {
     const send = (key: string, viewer?: string) =>
       fetch(`${url}/v1/feedback`, {
         method: 'POST',
-        headers: jsonHeaders(key, viewer ? { 'cloudfront-viewer-address': viewer } : {}),
+        headers: jsonHeaders(key, viewer ? viaCloudFront(viewer) : {}),
         body: JSON.stringify({ ...MINIMAL_BODY, serviceId: 'matricula-escolar' }),
       });
     const viewerA = '2001:db8:abcd:12::7:443';

@@ -4,12 +4,13 @@ import { createLocalApp } from '../../../cli/create-local-app.js';
 import { runLocalCompute, runLocalExport } from '../../../cli/local-pipeline.js';
 import { QUERIES_DIR } from '../../../cli/project-paths.js';
 import { serveApp } from '../../../cli/serve.js';
+import { ORIGIN_VERIFY_HEADER } from '../../../functions/feedback/origin-verify.js';
 import type { IndicatorDefinition } from '../../../functions/indicators/indicator-metadata.js';
 import { loadIndicators } from '../../../functions/indicators/load-indicators.js';
 import { submitMetricBatch } from '../../../functions/metrics/submit-metric-batch.js';
 import { silentLogger } from '../../../functions/shared/logger.js';
 import { monthOf } from '../../../functions/shared/period.js';
-import { startTestStack, type TestStack } from '../../support/test-stack.js';
+import { startTestStack, TEST_ORIGIN_VERIFY, type TestStack } from '../../support/test-stack.js';
 
 // The thin slice of issue #2, end to end through real code: ratings posted over HTTP to the local
 // app (embedded DynamoDB and S3), the export's time buckets, DuckDB compute, the published result
@@ -63,6 +64,8 @@ async function postRatings(ratings: readonly number[], offset: number): Promise<
         'content-type': 'application/json',
         'idempotency-key': `walking-skeleton-${offset + i}`,
         'cloudfront-viewer-address': `198.51.100.${(offset + i) % 250}:443`,
+        // As CloudFront sends it: without it the viewer address is not believed.
+        [ORIGIN_VERIFY_HEADER]: TEST_ORIGIN_VERIFY,
       },
       body: JSON.stringify({
         serviceId: SERVICES[i % 2],
