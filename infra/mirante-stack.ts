@@ -110,6 +110,7 @@ export class MiranteStack extends Stack {
       httpApi: httpApi.api,
       customDomain: config.customDomain,
       webAclArn: config.waf.mode === 'existing' ? config.waf.webAclArn : this.webAcl?.arn,
+      originVerify: { secret: secrets.originVerify, versionId: config.originVerifyVersion },
     });
     this.platform = {
       config,

@@ -126,6 +126,15 @@ export const StageContextSchema = z.object({
     'certificateArn must be an ACM certificate ARN (arn:aws:acm:us-east-1:<account>:certificate/<id>)',
   ),
   athenaScanLimitMb: wholeNumber('athenaScanLimitMb', 10, 10_000_000).default(10_240),
+  /**
+   * Pins the version of the origin-verify secret CloudFront sends (the `VersionId` that
+   * `put-secret-value` prints): a rotation step, since a changed secret reaches CloudFront only
+   * through a stack update of the distribution (docs/operations.md). Unset: the current version.
+   */
+  originVerifyVersion: optionalText.refine(
+    (v) => v === undefined || /^[A-Za-z0-9-]{32,64}$/.test(v),
+    'originVerifyVersion must be a Secrets Manager version id (the VersionId that aws secretsmanager put-secret-value prints)',
+  ),
 });
 
 /** Names of the context keys a deployment reads. */

@@ -111,13 +111,16 @@ describe('the feedback function', () => {
     ).toBe(false);
   });
 
-  it('alone reads the feedback secrets', () => {
+  it('alone reads the feedback secrets (receipt key and origin-verify value)', () => {
     const secretId = logicalIdOf(stack.platform.secrets.secret);
-    for (const fn of [stack.api, stack.export, stack.compute]) {
+    const originVerifyId = logicalIdOf(stack.platform.secrets.originVerify);
+    for (const fn of [stack.api, stack.export, stack.compute, stack.metrics]) {
       expect(granting(allowed(fn), ['secretsmanager:GetSecretValue'])).toEqual([]);
     }
     const reads = granting(allowed(stack.feedback), ['secretsmanager:GetSecretValue']);
-    expect(reads.flatMap(resourcesOf)).toEqual([`<${secretId}>`]);
+    expect(reads.flatMap(resourcesOf).sort()).toEqual(
+      [`<${secretId}>`, `<${originVerifyId}>`].sort(),
+    );
   });
 });
 

@@ -295,6 +295,7 @@ describe('functions', () => {
     const tableRef = { Ref: logicalIdOf(dev.stack.platform.storage.table) };
     const lakeRef = { Ref: logicalIdOf(dev.stack.platform.storage.lake) };
     const secretRef = { Ref: logicalIdOf(dev.stack.platform.secrets.secret) };
+    const originVerifyRef = { Ref: logicalIdOf(dev.stack.platform.secrets.originVerify) };
     for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
       const env = functionProps(dev.json, fn).Environment.Variables;
       expect(env, name).toMatchObject({
@@ -308,9 +309,14 @@ describe('functions', () => {
         MIRANTE_FEEDBACK_TTL_DAYS: '90',
       });
       if (name === 'feedback') {
-        expect(env).toMatchObject({ MIRANTE_SECRETS_ARN: secretRef, MIRANTE_STAFF_GROUP: 'staff' });
+        expect(env).toMatchObject({
+          MIRANTE_SECRETS_ARN: secretRef,
+          MIRANTE_ORIGIN_VERIFY_SECRET_ARN: originVerifyRef,
+          MIRANTE_STAFF_GROUP: 'staff',
+        });
       } else {
         expect(env.MIRANTE_SECRETS_ARN, name).toBeUndefined();
+        expect(env.MIRANTE_ORIGIN_VERIFY_SECRET_ARN, name).toBeUndefined();
       }
     }
     const prodEnv = functionProps(prod.json, prod.stack.api).Environment.Variables;
@@ -570,12 +576,15 @@ describe('outputs', () => {
 });
 
 describe('secrets', () => {
-  it('one generated secret holds the receipt key (the IP salt is derived from it)', () => {
+  it('two generated secrets: the receipt key (the IP salt is derived from it) and the origin-verify value', () => {
     const { stack } = buildMiranteStack('dev');
     const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { GenerateStringKey: 'receiptKey', SecretStringTemplate: '{}' },
+    });
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { GenerateStringKey: 'current', SecretStringTemplate: '{}' },
     });
   });
 });
