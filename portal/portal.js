@@ -1,7 +1,8 @@
 // Mirante portal: progressive enhancement only. Every page works without this file.
 // 1. Filters: apply the GET form without a page reload (fetch the same URL, swap the cards).
 // 2. Rating form: post JSON to /v1/feedback with the form's idempotency key; show the receipt.
-// 3. Confirmation: a button that erases the rating (DELETE /v1/feedback/{id} with the receipt).
+// 3. Confirmation: its erasure form (POST /avaliar/apagar without this file) sends
+//    DELETE /v1/feedback/{id} with the receipt instead; anything but 204 posts the form.
 (() => {
   const status = document.getElementById('status');
   const say = (message) => {
@@ -93,10 +94,11 @@
         if (!template) return;
         const done = template.content.firstElementChild.cloneNode(true);
         for (const slot of done.querySelectorAll('[data-slot]')) {
-          slot.textContent = slot.dataset.slot === 'id' ? created.id : created.receipt;
+          const value = slot.dataset.slot === 'id' ? created.id : created.receipt;
+          if (slot.tagName === 'INPUT') slot.value = value;
+          else slot.textContent = value;
         }
         rating.replaceWith(done);
-        showEraseButtons();
         const heading = done.querySelector('h2');
         if (heading) {
           heading.setAttribute('tabindex', '-1');
@@ -140,32 +142,38 @@
     });
   }
 
-  function showEraseButtons() {
-    for (const button of document.querySelectorAll('[data-erase]')) button.hidden = false;
-  }
-  showEraseButtons();
-  document.addEventListener('click', async (event) => {
-    const button = event.target instanceof Element ? event.target.closest('[data-erase]') : null;
-    const section = button?.closest('.confirmation');
-    if (!button || !section) return;
-    const slot = (name) => {
-      const el = section.querySelector(`[data-slot="${name}"]`);
-      return el ? el.textContent : '';
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.dataset.enhance !== 'erase' || !window.fetch) {
+      return;
+    }
+    event.preventDefault();
+    const button = form.querySelector('button');
+    if (button) {
+      if (button.disabled) return;
+      button.disabled = true;
+    }
+    const field = (name) => {
+      const el = form.elements.namedItem(name);
+      return el && 'value' in el ? el.value : '';
     };
-    const out = section.querySelector('.erase-status');
-    button.disabled = true;
     let ok = false;
     try {
-      const response = await fetch(`/v1/feedback/${encodeURIComponent(slot('id'))}`, {
+      const response = await fetch(`/v1/feedback/${encodeURIComponent(field('id'))}`, {
         method: 'DELETE',
-        headers: { Authorization: `Bearer ${slot('receipt')}` },
+        headers: { Authorization: `Bearer ${field('receipt')}` },
       });
       ok = response.status === 204;
     } catch {
       ok = false;
     }
-    if (out) out.textContent = ok ? button.dataset.erased : button.dataset.failed;
-    if (ok) button.hidden = true;
-    else button.disabled = false;
+    if (!ok) {
+      // Not found, unavailable or no network: the server's page says what happened and what to do.
+      form.submit();
+      return;
+    }
+    const out = form.closest('.confirmation')?.querySelector('.erase-status');
+    if (out) out.textContent = form.dataset.erased || '';
+    form.hidden = true;
   });
 })();

@@ -1,6 +1,7 @@
 /**
  * The short privacy notice of the rating service, in pt-BR and en, as HTML fragments (the app
- * serves them at `/privacidade` inside its page layout; the API docs link there). The long form
+ * serves them at `/privacidade` inside its page layout, followed by the erasure form that the
+ * notice links to at `/avaliar/apagar`; the API docs link there). The long form
  * — data inventory, legal basis, retention and the outline of the RIPD — is `docs/privacy.md`.
  */
 
@@ -56,8 +57,10 @@ sem nada que identifique você diretamente, fica no repositório de dados enquan
 <h3>Seus direitos e o comprovante</h3>
 <p>Ao avaliar, você recebe um <strong>comprovante</strong> (um código). Guarde-o: ele não fica
 armazenado em lugar nenhum e é a única forma de provar que a avaliação é sua, já que não sabemos
-quem você é. Com ele você pode apagar sua avaliação a qualquer momento:
-<code>DELETE /v1/feedback/{id}</code> com o cabeçalho <code>Authorization: Bearer &lt;comprovante&gt;</code>.
+quem você é. Com ele e o número da avaliação você pode apagá-la a qualquer momento: na página
+<a href="/avaliar/apagar">Apagar uma avaliação</a> (também no formulário abaixo; funciona em qualquer
+navegador, sem JavaScript) ou, por programa, com <code>DELETE /v1/feedback/{id}</code> e o cabeçalho
+<code>Authorization: Bearer &lt;comprovante&gt;</code>.
 Ela sai imediatamente do banco de dados e dos indicadores no próximo cálculo; cópias de segurança e
 versões antigas de arquivos são eliminadas em até ${longest} dias.</p>
 <p>Para outros direitos da LGPD (art. 18) ou dúvidas, fale com o encarregado pelo tratamento de dados
@@ -83,9 +86,10 @@ art. 23). Comments are never published; figures resting on fewer than 10 ratings
 that identifies you directly, stays in the data lake for as long as the indicators are published.</p>
 <h3>Your rights and your receipt</h3>
 <p>When you rate, you get a <strong>receipt</strong> (a code). Keep it: it is not stored anywhere, and
-since we don't know who you are it is the only proof that the rating is yours. With it you can erase
-your rating at any time: <code>DELETE /v1/feedback/{id}</code> with the header
-<code>Authorization: Bearer &lt;receipt&gt;</code>. It leaves the database at once and the indicators
+since we don't know who you are it is the only proof that the rating is yours. With it and the rating
+number you can erase your rating at any time: on the page <a href="/avaliar/apagar?lang=en">Erase a
+rating</a> (also in the form below; it works in any browser, without JavaScript) or, from a program,
+with <code>DELETE /v1/feedback/{id}</code> and the header <code>Authorization: Bearer &lt;receipt&gt;</code>. It leaves the database at once and the indicators
 at their next computation; backups and older versions of files are gone within ${longest} days.</p>
 <p>For your other rights under the LGPD (art. 18) or any question, contact the city's data protection
 officer (encarregado), named on the Transparency Portal.</p>

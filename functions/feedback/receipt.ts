@@ -1,5 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** The shape of a receipt: 43 base64url characters (32 bytes of HMAC-SHA256, unpadded). */
+export const RECEIPT_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
 /** Server secrets the feedback functions need (DESIGN.md, "Secrets"). */
 export interface FeedbackSecrets {
   /** HMAC key of the erasure receipts. */

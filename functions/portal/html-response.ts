@@ -5,7 +5,7 @@ import type { MiranteEnv } from '../http/create-base-app.js';
 export function htmlResponse(
   c: Context<MiranteEnv>,
   body: string,
-  status: 200 | 201 | 400 | 409 | 410 | 422 | 429 | 503,
+  status: 200 | 201 | 400 | 404 | 409 | 410 | 422 | 429 | 503,
   csp: string,
   cacheControl: string,
 ): Response {

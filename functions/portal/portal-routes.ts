@@ -20,6 +20,7 @@ import { chartText } from './chart-description.js';
 import { chartModel } from './chart-model.js';
 import { EMBED_CSP, PAGE_CSP, SVG_CSP } from './content-security-policy.js';
 import { type DimensionLabels, dimensionLabels } from './dimension-labels.js';
+import { ERASE_TEXT } from './erase-text.js';
 import { html, raw } from './html.js';
 import { htmlResponse } from './html-response.js';
 import { createPageCache } from './page-cache.js';
@@ -28,6 +29,7 @@ import { otherLanguage, type PortalLanguage, portalLanguageOf } from './portal-l
 import { PORTAL_TEXT } from './portal-text.js';
 import { type PageFilters, pageUrl, privacyUrl, queryString } from './portal-urls.js';
 import { renderCard } from './render-card.js';
+import { renderEraseForm, renderErasePage } from './render-erase-page.js';
 import { type PortalEntry, renderPortalPage } from './render-portal-page.js';
 import { renderRatingPage } from './render-rating-page.js';
 import { rowFiltersOf } from './row-filters.js';
@@ -89,9 +91,10 @@ export const portalRouteDefinitions: readonly RouteConfig[] = [chartRoute];
  * Registers the portal's read-only routes (served by the public read function): the
  * Transparency Portal page `GET /`, `GET /embed/{id}` (for an `<iframe>`), the chart
  * `GET /v1/indicators/{id}/chart.svg`, the rating page `GET /avaliar` (never cached; a fresh
- * idempotency key per render), the privacy notice `GET /privacidade` and the static assets under
- * `/assets/`. `POST /avaliar` writes, so it lives with the feedback function
- * (`registerRatingFormRoute`).
+ * idempotency key per render), the erasure form `GET /avaliar/apagar` (never cached), the privacy
+ * notice `GET /privacidade` (with the erasure form) and the static assets under `/assets/`.
+ * `POST /avaliar` and `POST /avaliar/apagar` write, so they live with the feedback function
+ * (`registerRatingFormRoute`, `registerEraseFormRoute`).
  */
 export function registerPortalRoutes(app: OpenAPIHono<MiranteEnv>, deps: PortalDeps): void {
   for (const route of portalRouteDefinitions) app.openAPIRegistry.registerPath(route);
@@ -236,13 +239,19 @@ export function registerPortalRoutes(app: OpenAPIHono<MiranteEnv>, deps: PortalD
     return htmlResponse(c, body, 200, PAGE_CSP, 'no-store');
   });
 
+  app.get('/avaliar/apagar', (c) => {
+    const lang = portalLanguageOf(c.req.query('lang'));
+    return htmlResponse(c, renderErasePage(lang), 200, PAGE_CSP, 'no-store');
+  });
+
   app.get('/privacidade', (c) => {
     const lang = portalLanguageOf(c.req.query('lang'));
     const t = PORTAL_TEXT[lang];
+    const erase = ERASE_TEXT[lang];
     const body = renderPage({
       lang,
       title: t.navPrivacy,
-      main: html`<h1>${t.navPrivacy}</h1>${raw(privacyNoticeFragments(retention)[lang])}`,
+      main: html`<h1>${t.navPrivacy}</h1>${raw(privacyNoticeFragments(retention)[lang])}<section aria-labelledby="erase-title"><h2 id="erase-title">${erase.noticeHeading}</h2><p>${erase.intro}</p>${renderEraseForm(lang)}</section>`,
       switchHref: privacyUrl(otherLanguage(lang)),
       current: 'privacy',
     });

@@ -68,3 +68,11 @@ export function ratingUrl(lang: PortalLanguage): string {
 export function privacyUrl(lang: PortalLanguage): string {
   return `/privacidade${queryString({ lang: langParam(lang) })}`;
 }
+
+/**
+ * The erasure form in a language: `GET` shows it empty, `POST` (urlencoded `id` and `receipt`)
+ * erases a rating without JavaScript.
+ */
+export function eraseUrl(lang: PortalLanguage): string {
+  return `/avaliar/apagar${queryString({ lang: langParam(lang) })}`;
+}

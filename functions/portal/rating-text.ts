@@ -43,11 +43,13 @@ export interface RatingText {
   readonly receiptKeep: string;
   readonly ratingId: string;
   readonly deleteTitle: string;
+  /** How to erase now (the button) or later (the erasure page, linked by `deleteLater`). */
+  readonly deleteNow: string;
+  readonly deleteLater: string;
   readonly deleteHow: string;
   readonly deleteMore: string;
   readonly eraseButton: string;
   readonly erased: string;
-  readonly eraseFailed: string;
   readonly rateAnother: string;
 }
 
@@ -109,12 +111,14 @@ const pt: RatingText = {
     'Guarde este comprovante: ele não fica armazenado em lugar nenhum e é a única forma de apagar a sua avaliação, já que não sabemos quem você é.',
   ratingId: 'Número da avaliação',
   deleteTitle: 'Como apagar a sua avaliação',
+  deleteNow:
+    'Use o botão abaixo para apagar esta avaliação agora. Depois, com o número e o comprovante, você pode apagá-la na página',
+  deleteLater: 'Apagar uma avaliação',
   deleteHow:
-    'Envie um pedido DELETE para o endereço da avaliação com o comprovante no cabeçalho Authorization. Por exemplo, com o curl:',
+    'Programas também podem enviar um pedido DELETE para o endereço da avaliação com o comprovante no cabeçalho Authorization. Por exemplo, com o curl:',
   deleteMore: 'Saiba mais no aviso de privacidade.',
   eraseButton: 'Apagar esta avaliação agora',
   erased: 'Sua avaliação foi apagada. Ela sai dos indicadores no próximo cálculo.',
-  eraseFailed: 'Não foi possível apagar agora. Tente de novo em instantes ou use o comando acima.',
   rateAnother: 'Avaliar outro serviço',
 };
 
@@ -174,13 +178,14 @@ const en: RatingText = {
     "Keep this receipt: it is not stored anywhere, and since we don't know who you are it is the only way to erase your rating.",
   ratingId: 'Rating number',
   deleteTitle: 'How to erase your rating',
+  deleteNow:
+    'Use the button below to erase this rating now. Later, with the number and the receipt, you can erase it on the page',
+  deleteLater: 'Erase a rating',
   deleteHow:
-    "Send a DELETE request to the rating's address with the receipt in the Authorization header. For example, with curl:",
+    "Programs can also send a DELETE request to the rating's address with the receipt in the Authorization header. For example, with curl:",
   deleteMore: 'Read more in the privacy notice.',
   eraseButton: 'Erase this rating now',
   erased: 'Your rating was erased. It leaves the indicators at their next computation.',
-  eraseFailed:
-    'The rating could not be erased just now. Try again in a moment or use the command above.',
   rateAnother: 'Rate another service',
 };
 

@@ -10,8 +10,9 @@ import { formatCount } from './format-value.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './page-layout.js';
 import { otherLanguage, type PortalLanguage } from './portal-language.js';
-import { privacyUrl, queryString, ratingUrl } from './portal-urls.js';
+import { eraseUrl, privacyUrl, queryString, ratingUrl } from './portal-urls.js';
 import { RATING_TEXT } from './rating-text.js';
+import { renderEraseButton } from './render-erase-page.js';
 import type { ServiceListing } from './service-listing.js';
 
 /** The fields of the rating form (the request body's, without the honeypot). */
@@ -160,16 +161,17 @@ ${optionalSelect('reason', t.reason, REASONS)}
 }
 
 /**
- * The confirmation of a stored rating: the receipt, the rating's id and how to erase it
- * (`DELETE /v1/feedback/{id}` with the receipt as a bearer token; the script also reveals a button
- * that sends it). Without a confirmation it has empty slots (`data-slot`) that the script fills.
+ * The confirmation of a stored rating: the receipt, the rating's id and how to erase it — a
+ * button that posts the erasure form (`POST /avaliar/apagar`, no script needed; the script sends
+ * `DELETE /v1/feedback/{id}` instead), a link to the erasure page for later, and the `curl`
+ * command. Without a confirmation it has empty slots (`data-slot`) that the script fills.
  */
 export function renderConfirmation(lang: PortalLanguage, done?: RatingConfirmation): SafeHtml {
   const t = RATING_TEXT[lang];
   const slot = (name: 'id' | 'receipt') =>
     html`<span data-slot="${name}">${done ? done[name] : ''}</span>`;
-  return html`<section class="confirmation" aria-labelledby="done-title"><h2 id="done-title">${t.doneTitle}</h2><p>${t.doneThanks}</p><h3>${t.receipt}</h3><p><code class="receipt">${slot('receipt')}</code></p><p>${t.receiptKeep}</p><p>${t.ratingId}: <code>${slot('id')}</code></p><h3>${t.deleteTitle}</h3><p>${t.deleteHow}</p><pre><code>curl -X DELETE /v1/feedback/${slot('id')} \\
-  -H "Authorization: Bearer ${slot('receipt')}"</code></pre><p><button type="button" data-erase data-erased="${t.erased}" data-failed="${t.eraseFailed}" hidden>${t.eraseButton}</button></p><p class="erase-status" role="status"></p><p><a href="${privacyUrl(lang)}">${t.deleteMore}</a></p><p><a href="${ratingUrl(lang)}">${t.rateAnother}</a></p></section>`;
+  return html`<section class="confirmation" aria-labelledby="done-title"><h2 id="done-title">${t.doneTitle}</h2><p>${t.doneThanks}</p><h3>${t.receipt}</h3><p><code class="receipt">${slot('receipt')}</code></p><p>${t.receiptKeep}</p><p>${t.ratingId}: <code>${slot('id')}</code></p><h3>${t.deleteTitle}</h3><p>${t.deleteNow} <a href="${eraseUrl(lang)}">${t.deleteLater}</a>.</p>${renderEraseButton(lang, done)}<p class="erase-status" role="status"></p><p>${t.deleteHow}</p><pre><code>curl -X DELETE /v1/feedback/${slot('id')} \\
+  -H "Authorization: Bearer ${slot('receipt')}"</code></pre><p><a href="${privacyUrl(lang)}">${t.deleteMore}</a></p><p><a href="${ratingUrl(lang)}">${t.rateAnother}</a></p></section>`;
 }
 
 /** The page shown after a rating posted without JavaScript. */

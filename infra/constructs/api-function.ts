@@ -17,6 +17,7 @@ const PUBLISHED = 'published/';
 export const API_ROUTES: readonly RouteSpec[] = [
   '/',
   '/avaliar',
+  '/avaliar/apagar',
   '/privacidade',
   '/assets/{proxy+}',
   '/healthz',

@@ -18,11 +18,15 @@ import type { RouteSpec } from './mirante-http-api.js';
 import type { MirantePlatform } from './mirante-platform.js';
 import { partitionPattern } from './partition-pattern.js';
 
-/** Routes any citizen may call (`POST /avaliar`: the rating page's form without JavaScript). */
+/**
+ * Routes any citizen may call (`POST /avaliar` and `POST /avaliar/apagar`: the rating and erasure
+ * forms without JavaScript).
+ */
 export const FEEDBACK_PUBLIC_ROUTES: readonly RouteSpec[] = [
   { method: HttpMethod.POST, path: '/v1/feedback' },
   { method: HttpMethod.DELETE, path: '/v1/feedback/{id}' },
   { method: HttpMethod.POST, path: '/avaliar' },
+  { method: HttpMethod.POST, path: '/avaliar/apagar' },
 ];
 
 /** Routes only staff may call (offline ratings in bulk). */

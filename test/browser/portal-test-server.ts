@@ -4,6 +4,7 @@ import type { ServiceCatalogue } from '../../functions/datasets/service-catalogu
 import { createFeedbackDeps } from '../../functions/feedback/create-feedback-deps.js';
 import { registerFeedbackRoutes } from '../../functions/feedback/feedback-routes.js';
 import { createBaseApp } from '../../functions/http/create-base-app.js';
+import { registerEraseFormRoute } from '../../functions/portal/erase-form-route.js';
 import { registerPortalRoutes } from '../../functions/portal/portal-routes.js';
 import { registerRatingFormRoute } from '../../functions/portal/rating-form-route.js';
 import { publishIndicator } from '../../functions/publish/publish-indicator.js';
@@ -24,8 +25,8 @@ export interface PortalTestServer {
 /**
  * Starts dynalite and s3rver, publishes a fixture document for every indicator of `queries/`
  * with `publishIndicator`, and serves the portal routes, the feedback routes (`POST /v1/feedback`)
- * and the no-JavaScript form route over HTTP on a free loopback port. The service catalogue is
- * the demo city's 1,400 services.
+ * and the no-JavaScript rating and erasure form routes over HTTP on a free loopback port. The
+ * service catalogue is the demo city's 1,400 services.
  */
 export async function startPortalTestServer(): Promise<PortalTestServer> {
   const stack = await startTestStack();
@@ -77,6 +78,7 @@ export async function startPortalTestServer(): Promise<PortalTestServer> {
     services: () => catalogue.list(),
     registry: registryLoader,
   });
+  registerEraseFormRoute(app, { erase: feedback.erase });
   const server = await serveApp(app, 0, '127.0.0.1');
   return {
     baseUrl: `http://127.0.0.1:${server.port}`,

@@ -219,6 +219,24 @@ describe('CloudFront in front of the HTTP API', () => {
     );
   });
 
+  it('sends the erasure form POST to the feedback function and its page to the api, uncached', () => {
+    const config = distribution(dev);
+    const behavior = behaviorFor(config, '/avaliar/apagar');
+    expect(behavior).toBe(behaviorFor(config, '/avaliar'));
+    expect(behavior).not.toBe(config.DefaultCacheBehavior);
+    expect(behavior.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(behavior.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST']));
+    expect(behavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(originHeaders(dev, behavior)).toEqual(expect.arrayContaining(['Content-Type']));
+    const targets = routes(dev)
+      .filter((r) => r.path === '/avaliar/apagar')
+      .map((r) => `${r.method} ${r.auth} ${r.target}`)
+      .sort();
+    const api = logicalIdOf(dev.stack.api.function);
+    const feedback = logicalIdOf(dev.stack.feedback.function);
+    expect(targets).toEqual([`GET NONE ${api}`, `HEAD NONE ${api}`, `POST NONE ${feedback}`]);
+  });
+
   it('caches reads as the API says, keyed on the query string, Accept, Accept-Language and Origin', () => {
     const config = distribution(dev);
     const read = referenced(dev, config.DefaultCacheBehavior.CachePolicyId).CachePolicyConfig;

@@ -58,7 +58,14 @@ describe('the HTTP API routes of each function cover what its code serves', () =
       ...new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path)),
     ].filter((p) => p === '/' || !p.endsWith('/'));
     expect(gets).toEqual(
-      expect.arrayContaining(['/', '/avaliar', '/privacidade', '/openapi.json', '/v1/catalog']),
+      expect.arrayContaining([
+        '/',
+        '/avaliar',
+        '/avaliar/apagar',
+        '/privacidade',
+        '/openapi.json',
+        '/v1/catalog',
+      ]),
     );
     expect(gets.some((p) => p.startsWith('/assets/'))).toBe(true);
     for (const path of gets) expect(servedBy(API_ROUTES, 'GET', path), path).toBe(true);
@@ -73,6 +80,11 @@ describe('the HTTP API routes of each function cover what its code serves', () =
     expect(servedBy(FEEDBACK_STAFF_ROUTES, 'post', '/v1/feedback/batch')).toBe(true);
     // The rating page's form without JavaScript posts here; it stores a rating.
     expect(servedBy(FEEDBACK_PUBLIC_ROUTES, 'post', '/avaliar')).toBe(true);
+    // The erasure form without JavaScript posts here; it erases (its page is a GET of the api).
+    expect(servedBy(FEEDBACK_PUBLIC_ROUTES, 'post', '/avaliar/apagar')).toBe(true);
+    expect(servedBy(API_ROUTES, 'post', '/avaliar/apagar')).toBe(false);
+    expect(servedBy(API_ROUTES, 'get', '/avaliar/apagar')).toBe(true);
+    expect(servedBy(FEEDBACK_PUBLIC_ROUTES, 'get', '/avaliar/apagar')).toBe(false);
   });
 
   it('every metrics route, all of them staff routes', () => {
