@@ -211,8 +211,7 @@ function importTime(
         MIRANTE_TABLE: 'mirante-bench',
         MIRANTE_LAKE_BUCKET: 'mirante-bench',
         MIRANTE_SECRETS_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench',
-        MIRANTE_ORIGIN_VERIFY_SECRET_ARN:
-          'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench-origin',
+        MIRANTE_ORIGIN_VERIFY_VERSION: '2',
         MIRANTE_QUERIES_DIR: join(PROJECT_ROOT, 'queries'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -235,15 +234,11 @@ function importTime(
 }
 
 /**
- * A local stand-in for Secrets Manager's GetSecretValue (the feedback function's cold start): one
- * JSON answers both of its secrets (each loader reads its own keys).
+ * A local stand-in for Secrets Manager's GetSecretValue (the feedback function's cold start: its
+ * one secret; the origin-verify values are derived from it).
  */
 async function startSecretsStub(): Promise<{ server: Server; url: string }> {
-  const secret = JSON.stringify({
-    receiptKey: 'r'.repeat(64),
-    ipSalt: 's'.repeat(64),
-    current: 'o'.repeat(64),
-  });
+  const secret = JSON.stringify({ receiptKey: 'r'.repeat(64), ipSalt: 's'.repeat(64) });
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {

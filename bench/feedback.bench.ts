@@ -329,7 +329,7 @@ async function postSingles(
       count,
       prefix,
       concurrency: CONCURRENCY,
-      // As through CloudFront: the test stack's origin-verify secret, so the viewer addresses
+      // As through CloudFront: the test stack's origin-verify value, so the viewer addresses
       // spread the ratings over 1,024 clients.
       headers: { [ORIGIN_VERIFY_HEADER]: TEST_ORIGIN_VERIFY },
     });

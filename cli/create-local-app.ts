@@ -6,6 +6,10 @@ import { createServiceCatalogue } from '../functions/datasets/service-catalogue.
 import { createFeedbackDeps } from '../functions/feedback/create-feedback-deps.js';
 import { registerFeedbackRoutes } from '../functions/feedback/feedback-routes.js';
 import { parseCidrList } from '../functions/feedback/ip-networks.js';
+import {
+  acceptedOriginVerifyValues,
+  parseOriginVerifyVersion,
+} from '../functions/feedback/origin-verify-value.js';
 import type { RateLimits } from '../functions/feedback/rate-limiter.js';
 import { createBaseApp, type MiranteEnv } from '../functions/http/create-base-app.js';
 import { registerOpenApiDocument } from '../functions/http/register-openapi-document.js';
@@ -65,9 +69,14 @@ export function createLocalApp(options: LocalAppOptions): OpenAPIHono<MiranteEnv
     existsInLake: (id) => feedbackExistsInLake(stack.clients.s3, stack.config.lakeBucket, id),
     ...(options.feedbackLimits ? { limits: options.feedbackLimits } : {}),
     trustedNetworks: parseCidrList(options.env?.MIRANTE_TRUSTED_NETWORKS),
-    // `originVerify` of .mirante/secrets.json, when set: see LocalSecrets.
-    ...(stack.secrets.originVerify
-      ? { originVerify: { current: stack.secrets.originVerify } }
+    // `originVerifyVersion` of .mirante/secrets.json, when set: see LocalSecrets.
+    ...(stack.secrets.originVerifyVersion !== undefined
+      ? {
+          originVerify: acceptedOriginVerifyValues(
+            stack.secrets.receiptKey,
+            parseOriginVerifyVersion(stack.secrets.originVerifyVersion),
+          ),
+        }
       : {}),
   });
   registerFeedbackRoutes(app, feedbackDeps);

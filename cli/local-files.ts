@@ -44,11 +44,14 @@ export interface LocalSecrets {
   readonly receiptKey: string;
   readonly ipSalt: string;
   /**
-   * The value a proxy in front of the local app sends in `X-Mirante-Origin-Verify` (as CloudFront
-   * does on AWS), for the app to believe its `CloudFront-Viewer-Address`. Not generated: without
-   * it (the default, since nothing local adds that header) the viewer address is never believed.
+   * The origin-verify version a proxy in front of the local app stands for (as CloudFront does
+   * on AWS): a request whose `X-Mirante-Origin-Verify` carries the value derived from
+   * `receiptKey` for this version (or the one before) has its `CloudFront-Viewer-Address`
+   * believed (`originVerifyValue` in functions/feedback/origin-verify-value.ts). Not generated:
+   * without it (the default, since nothing local adds that header) the viewer address is never
+   * believed.
    */
-  readonly originVerify?: string | undefined;
+  readonly originVerifyVersion?: number | string | undefined;
 }
 
 /** Reads the endpoints of a running stack; undefined when none is recorded or its process died. */

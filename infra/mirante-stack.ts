@@ -10,10 +10,12 @@ import { FeedbackFunction } from './constructs/feedback-function.js';
 import { FeedbackWebAcl } from './constructs/feedback-web-acl.js';
 import { LakeGlueTables } from './constructs/lake-glue-tables.js';
 import { MetricsFunction } from './constructs/metrics-function.js';
+import type { MiranteFunctionDefaults } from './constructs/mirante-function.js';
 import { MiranteHttpApi } from './constructs/mirante-http-api.js';
 import type { MirantePlatform } from './constructs/mirante-platform.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { MonthlyBudget } from './constructs/monthly-budget.js';
+import { OriginVerifyValue } from './constructs/origin-verify-value.js';
 import { PublicEdge } from './constructs/public-edge.js';
 import { StaffAuth } from './constructs/staff-auth.js';
 import { Storage } from './constructs/storage.js';
@@ -106,32 +108,40 @@ export class MiranteStack extends Stack {
       config.waf.mode === 'create'
         ? new FeedbackWebAcl(this, 'WebAcl', { rateLimit: config.waf.rateLimit })
         : undefined;
+    const functionDefaults: MiranteFunctionDefaults = {
+      projectRoot: props.projectRoot,
+      logRetention: config.logRetentionDays,
+      logRemovalPolicy: removalPolicy,
+      environment: {
+        MIRANTE_STAGE: config.stage,
+        MIRANTE_TIMEZONE: config.timezone,
+        MIRANTE_CODE_VERSION: config.codeVersion,
+        MIRANTE_BUCKET_SECONDS: String(config.bucketSeconds),
+        MIRANTE_MIN_CELL_FLOOR: String(config.minCellFloor),
+        MIRANTE_FEEDBACK_TTL_DAYS: String(config.feedbackTtlDays),
+      },
+    };
+    // The header CloudFront proves itself with, derived from the one secret (ADR 0004).
+    const originVerify = new OriginVerifyValue(this, 'OriginVerify', {
+      defaults: functionDefaults,
+      secret: secrets.secret,
+      version: config.originVerifyVersion,
+    });
     const edge = new PublicEdge(this, 'Edge', {
       httpApi: httpApi.api,
       customDomain: config.customDomain,
       webAclArn: config.waf.mode === 'existing' ? config.waf.webAclArn : this.webAcl?.arn,
-      originVerify: { secret: secrets.originVerify, versionId: config.originVerifyVersion },
+      originVerifyValue: originVerify.value,
     });
     this.platform = {
       config,
       storage,
       secrets,
+      originVerify,
       httpApi,
       edge,
       monitoring,
-      functionDefaults: {
-        projectRoot: props.projectRoot,
-        logRetention: config.logRetentionDays,
-        logRemovalPolicy: removalPolicy,
-        environment: {
-          MIRANTE_STAGE: config.stage,
-          MIRANTE_TIMEZONE: config.timezone,
-          MIRANTE_CODE_VERSION: config.codeVersion,
-          MIRANTE_BUCKET_SECONDS: String(config.bucketSeconds),
-          MIRANTE_MIN_CELL_FLOOR: String(config.minCellFloor),
-          MIRANTE_FEEDBACK_TTL_DAYS: String(config.feedbackTtlDays),
-        },
-      },
+      functionDefaults,
     };
 
     // One function per privilege; each construct owns its grants, variables, routes, events

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { MAX_ORIGIN_VERIFY_VERSION } from '../functions/feedback/origin-verify-value.js';
 import { RAW_FEEDBACK_NONCURRENT_DAYS } from './constructs/lake-lifecycle.js';
 
 /** Deployment stages the CDK app knows. */
@@ -127,14 +128,12 @@ export const StageContextSchema = z.object({
   ),
   athenaScanLimitMb: wholeNumber('athenaScanLimitMb', 10, 10_000_000).default(10_240),
   /**
-   * Pins the version of the origin-verify secret CloudFront sends (the `VersionId` that
-   * `put-secret-value` prints): a rotation step, since a changed secret reaches CloudFront only
-   * through a stack update of the distribution (docs/operations.md). Unset: the current version.
+   * The version of the origin-verify value CloudFront sends to the API (derived from the receipt
+   * key: functions/feedback/origin-verify-value.ts). A rotation is a deploy with the next
+   * number; the feedback function accepts this version's value and the one before. Keep it in
+   * `cdk.json` once raised: a deploy without it goes back to 1 (docs/operations.md).
    */
-  originVerifyVersion: optionalText.refine(
-    (v) => v === undefined || /^[A-Za-z0-9-]{32,64}$/.test(v),
-    'originVerifyVersion must be a Secrets Manager version id (the VersionId that aws secretsmanager put-secret-value prints)',
-  ),
+  originVerifyVersion: wholeNumber('originVerifyVersion', 1, MAX_ORIGIN_VERIFY_VERSION).default(1),
 });
 
 /** Names of the context keys a deployment reads. */

@@ -20,16 +20,16 @@ export interface ClientAddressSources {
 export interface ClientAddress {
   /** The IP address, normalised; `undefined` when none was found. */
   readonly ip: string | undefined;
-  /** True when the origin-verify header carried the secret (the viewer address was eligible). */
+  /** True when the origin-verify header carried an accepted value (the viewer address was eligible). */
   readonly viaCloudFront: boolean;
 }
 
 /**
  * The client's IP address, normalised (IPv4-mapped IPv6 → IPv4, IPv6 lower case). The viewer
- * address from CloudFront is used only when the request carries the origin-verify secret
+ * address from CloudFront is used only when the request carries an accepted origin-verify value
  * (compared in constant time) and the address is well formed; otherwise the request's own
  * source address — so a caller that reaches the HTTP API directly is counted by its real
- * address, whatever `CloudFront-Viewer-Address` it sends. Without a secret (`originVerify`
+ * address, whatever `CloudFront-Viewer-Address` it sends. Without accepted values (`originVerify`
  * undefined, the local default) the viewer address is never believed. The result is used only
  * in memory (hashed for the limiter).
  */

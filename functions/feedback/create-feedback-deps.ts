@@ -22,8 +22,9 @@ export interface FeedbackDepsOptions {
   /** Telecentro address ranges (CIDR) with higher limits. */
   readonly trustedNetworks?: readonly string[];
   /**
-   * The secret CloudFront sends in `X-Mirante-Origin-Verify` (Secrets Manager on AWS,
-   * `originVerify` in `.mirante/secrets.json` locally). Without it, `CloudFront-Viewer-Address`
+   * The values CloudFront may send in `X-Mirante-Origin-Verify`, derived from the receipt key for
+   * the configured version (`MIRANTE_ORIGIN_VERIFY_VERSION` on AWS, `originVerifyVersion` in
+   * `.mirante/secrets.json` locally). Without them, `CloudFront-Viewer-Address`
    * is never believed and every request counts by its source address.
    */
   readonly originVerify?: OriginVerifySecret | undefined;

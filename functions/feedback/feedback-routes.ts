@@ -24,7 +24,7 @@ export interface FeedbackRouteDeps {
   readonly importBatch: ImportFeedbackBatchDeps;
   readonly staffAuth: StaffAuthSource;
   /**
-   * The secret CloudFront sends in `X-Mirante-Origin-Verify`: only requests carrying it have
+   * The values CloudFront may send in `X-Mirante-Origin-Verify`: only requests carrying one have
    * their `CloudFront-Viewer-Address` believed. Undefined: never believed (the local default).
    */
   readonly originVerify?: OriginVerifySecret | undefined;

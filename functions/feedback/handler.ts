@@ -1,6 +1,5 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { handle } from 'hono/aws-lambda';
 import { createServiceCatalogue } from '../datasets/service-catalogue.js';
 import { createBaseApp } from '../http/create-base-app.js';
@@ -19,21 +18,20 @@ import { createLogger } from '../shared/logger.js';
 import { createFeedbackDeps } from './create-feedback-deps.js';
 import { registerFeedbackRoutes } from './feedback-routes.js';
 import { parseCidrList } from './ip-networks.js';
-import { loadOriginVerifySecret } from './load-origin-verify-secret.js';
+import { acceptedOriginVerifyValues, parseOriginVerifyVersion } from './origin-verify-value.js';
 
 const config = loadConfig(process.env);
 const clients = createAwsClients(awsClientOptionsFromEnv(process.env));
 const logger = createLogger({ service: 'feedback' });
 const secretArn = process.env.MIRANTE_SECRETS_ARN;
 if (!secretArn) throw new Error('MIRANTE_SECRETS_ARN is not set');
-const originVerifyArn = process.env.MIRANTE_ORIGIN_VERIFY_SECRET_ARN;
-if (!originVerifyArn) throw new Error('MIRANTE_ORIGIN_VERIFY_SECRET_ARN is not set');
-// Read once at cold start, together, and cached for the life of the container.
-const secretsManager = new SecretsManagerClient({});
-const [secrets, originVerify] = await Promise.all([
-  loadSecretsFromManager(secretArn, secretsManager),
-  loadOriginVerifySecret(originVerifyArn, secretsManager),
-]);
+// The version of the origin-verify value CloudFront sends (set by the stack from the stage's
+// originVerifyVersion): checked before the secret is read, so a bad setting fails fast.
+const originVerifyVersion = parseOriginVerifyVersion(process.env.MIRANTE_ORIGIN_VERIFY_VERSION);
+// Read once at cold start (the one GetSecretValue) and cached for the life of the container.
+const secrets = await loadSecretsFromManager(secretArn);
+// Derived locally from the receipt key: this version's value and the one before (rotation).
+const originVerify = acceptedOriginVerifyValues(secrets.receiptKey, originVerifyVersion);
 const trustedNetworks = parseCidrList(process.env.MIRANTE_TRUSTED_NETWORKS);
 
 const services = createServiceCatalogue({

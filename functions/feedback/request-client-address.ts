@@ -10,9 +10,10 @@ const VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
 /**
  * The address a rating request is counted against (see {@link clientAddress}): read from the
  * request's headers and source address, trusting `CloudFront-Viewer-Address` only when the
- * origin-verify header carries the secret. A wrong origin-verify value is logged as a warning
- * (a caller guessing, or CloudFront and the function holding different secrets after a rotation
- * step was missed: docs/operations.md); the addresses themselves are never logged.
+ * origin-verify header carries an accepted value. A wrong origin-verify value is logged as a
+ * warning (a caller guessing, or CloudFront and the function on versions more than one apart, or
+ * the receipt key changed without a new version: docs/operations.md); the addresses themselves
+ * are never logged.
  */
 export function requestClientAddress(
   c: Context<MiranteEnv>,

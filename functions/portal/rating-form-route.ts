@@ -30,8 +30,8 @@ export interface RatingFormRouteDeps {
   readonly services: ServiceListingSource;
   readonly registry: () => Promise<DimensionRegistry>;
   /**
-   * The secret CloudFront sends in `X-Mirante-Origin-Verify` (as for `POST /v1/feedback`):
-   * without it on the request, `CloudFront-Viewer-Address` is not believed.
+   * The values CloudFront may send in `X-Mirante-Origin-Verify` (as for `POST /v1/feedback`):
+   * without one on the request, `CloudFront-Viewer-Address` is not believed.
    */
   readonly originVerify?: OriginVerifySecret | undefined;
 }

@@ -48,8 +48,8 @@ export const FEEDBACK_WRITABLE_PARTITIONS: readonly string[] = [
 /**
  * The feedback function (functions/feedback/handler.ts): citizens' ratings and erasures, and
  * staff batches. It writes only feedback item families, reads raw/feedback/, the curated id
- * index and the services snapshot under raw/metrics/services/, and writes raw/tombstones/; it
- * alone reads the secrets (the feedback secret and the origin-verify secret).
+ * index and the services snapshot under raw/metrics/services/, and writes raw/tombstones/; of
+ * the functions serving requests, it alone reads the secret.
  */
 export class FeedbackFunction extends MiranteFunction {
   constructor(scope: Construct, id: string, platform: MirantePlatform) {
@@ -70,12 +70,14 @@ export class FeedbackFunction extends MiranteFunction {
       write: [RAW_TOMBSTONES_PREFIX],
     });
     this.useSecret(platform.secrets.secret);
-    // The secret CloudFront sends in X-Mirante-Origin-Verify: CloudFront-Viewer-Address is
-    // believed only on requests carrying it. The distribution is updated (and deployed) before
-    // this function, so the stack update that introduces the header has CloudFront sending it
-    // before the function starts to check it.
-    this.useSecret(platform.secrets.originVerify, 'MIRANTE_ORIGIN_VERIFY_SECRET_ARN');
-    this.function.node.addDependency(platform.edge.distribution);
+    // CloudFront-Viewer-Address is believed only next to the value CloudFront sends in
+    // X-Mirante-Origin-Verify: the function derives it, and the one of the version before, from
+    // the receipt key it reads anyway (MIRANTE_ORIGIN_VERIFY_VERSION).
+    platform.originVerify.acceptIn(this);
+    // This function is updated before the distribution: on a rotation (version n+1) it accepts
+    // n+1 and n before CloudFront starts sending n+1, so no edge's value is refused while the
+    // distribution deploys; a rollback undoes the distribution first, then this.
+    platform.edge.distribution.node.addDependency(this.function);
     // Telecentro address ranges: higher per-client limits (many citizens behind one address).
     this.addEnvironment('MIRANTE_TRUSTED_NETWORKS', platform.config.trustedNetworks.join(','));
     platform.httpApi.addPublicRoutes(this, FEEDBACK_PUBLIC_ROUTES);

@@ -143,6 +143,12 @@ export interface MiranteFunctionProps {
   readonly lazyModules?: readonly string[];
   /** Reserved concurrency (compute: 1, so two runs never write the compaction state at once). */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * Whether `Monitoring` gives the function an errors alarm (default true). False only for a
+   * function that runs during deployments alone (a custom resource's): its failure fails the
+   * deployment, which reports it, and an alarm would cost $0.10 a month to say the same.
+   */
+  readonly errorAlarm?: boolean;
 }
 
 /**
@@ -191,12 +197,15 @@ export class MiranteFunction extends Construct {
   readonly logGroup: LogGroup;
   /** The bundling options the function was built with (ESM, banner, native modules, copies). */
   readonly bundling: BundlingOptions;
+  /** Whether its errors raise an alarm (see {@link MiranteFunctionProps.errorAlarm}). */
+  readonly errorAlarm: boolean;
   private readonly acknowledgedPrefixes = new Set<string>();
 
   constructor(scope: Construct, id: string, props: MiranteFunctionProps) {
     super(scope, id);
     const { defaults } = props;
     const copyFolders = props.copyFolders ?? [];
+    this.errorAlarm = props.errorAlarm ?? true;
 
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: defaults.logRetention,

@@ -3,6 +3,7 @@ import type { AppSecrets } from './app-secrets.js';
 import type { MiranteFunctionDefaults } from './mirante-function.js';
 import type { MiranteHttpApi } from './mirante-http-api.js';
 import type { Monitoring } from './monitoring.js';
+import type { OriginVerifyValue } from './origin-verify-value.js';
 import type { PublicEdge } from './public-edge.js';
 import type { Storage } from './storage.js';
 
@@ -19,5 +20,7 @@ export interface MirantePlatform {
   /** CloudFront in front of the HTTP API (the public URL). */
   readonly edge: PublicEdge;
   readonly secrets: AppSecrets;
+  /** The origin-verify value CloudFront sends, and its version (for the feedback function). */
+  readonly originVerify: OriginVerifyValue;
   readonly monitoring: Monitoring;
 }

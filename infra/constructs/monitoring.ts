@@ -163,15 +163,17 @@ export class Monitoring extends Construct {
   }
 
   /**
-   * Watches every Mirante function (errors), the account's throttles, and every SQS queue (all
-   * of Mirante's queues are dead-letter queues) under a scope: call it once, after every
-   * function exists.
+   * Watches every Mirante function (errors; not the deployment-time ones, see
+   * `MiranteFunctionProps.errorAlarm`), the account's throttles, and every SQS queue (all of
+   * Mirante's queues are dead-letter queues) under a scope: call it once, after every function
+   * exists.
    */
   watchEverything(scope: IConstruct): void {
     this.watchThrottles();
     for (const c of scope.node.findAll()) {
-      if (c instanceof MiranteFunction) this.watchFunction(c);
-      else if (c instanceof Queue) this.watchDeadLetters(c, ownerOf(c));
+      if (c instanceof MiranteFunction) {
+        if (c.errorAlarm) this.watchFunction(c);
+      } else if (c instanceof Queue) this.watchDeadLetters(c, ownerOf(c));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Aws, Duration, SecretValue, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -21,12 +21,8 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import {
-  ORIGIN_VERIFY_CURRENT_KEY,
-  ORIGIN_VERIFY_HEADER,
-} from '../../functions/feedback/origin-verify.js';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/feedback/origin-verify.js';
 import type { CustomDomain } from '../stage-config.js';
 
 /** Properties of {@link PublicEdge}. */
@@ -36,35 +32,11 @@ export interface PublicEdgeProps {
   /** ARN of the CLOUDFRONT web ACL protecting the distribution, if any. */
   readonly webAclArn: string | undefined;
   /**
-   * The origin-verify secret (`{ current }`, AppSecrets): CloudFront sends `current` in
-   * `X-Mirante-Origin-Verify` on every request to the API, so the feedback function can tell
-   * CloudFront's requests from direct calls to the HTTP API.
+   * The origin-verify value (a token: `OriginVerifyValue.value`, derived from the receipt key at
+   * deploy time): CloudFront sends it in `X-Mirante-Origin-Verify` on every request to the API,
+   * so the feedback function can tell CloudFront's requests from direct calls to the HTTP API.
    */
-  readonly originVerify: OriginVerifySource;
-}
-
-/** Where the value of the origin-verify header comes from. */
-export interface OriginVerifySource {
-  readonly secret: ISecret;
-  /**
-   * A Secrets Manager version id to pin (`-c originVerifyVersion=…`, a rotation step); the
-   * current version when undefined.
-   */
-  readonly versionId?: string | undefined;
-}
-
-/**
- * The origin custom header carrying the origin-verify secret. The template holds only a
- * CloudFormation dynamic reference (`{{resolve:secretsmanager:<arn>:SecretString:current::<version>}}`),
- * resolved when the distribution is created or updated; never the value. `unsafeUnwrap` is
- * needed because `customHeaders` takes strings (aws-cdk#20980), and it yields that reference.
- */
-export function originVerifyHeaders(source: OriginVerifySource): Record<string, string> {
-  const value = SecretValue.secretsManager(source.secret.secretArn, {
-    jsonField: ORIGIN_VERIFY_CURRENT_KEY,
-    ...(source.versionId ? { versionId: source.versionId } : {}),
-  });
-  return { [ORIGIN_VERIFY_HEADER]: value.unsafeUnwrap() };
+  readonly originVerifyValue: string;
 }
 
 /**
@@ -112,10 +84,9 @@ export const WRITE_HEADERS = [
  * `Accept`, `Accept-Language` and `Origin` (CORS answers differ by origin); writes, the rating
  * page, staff routes and the health check are never cached. The feedback routes receive the
  * viewer's address in `CloudFront-Viewer-Address` for their per-client limits, and every origin
- * request carries the origin-verify secret (`X-Mirante-Origin-Verify`) that makes that address
- * believed. No access logs:
- * CloudFront's logs would record every viewer's IP address. Optional custom domain (certificate
- * from us-east-1) and web ACL.
+ * request carries the origin-verify value (`X-Mirante-Origin-Verify`) that makes that address
+ * believed. No access logs: CloudFront's logs would record every viewer's IP address. Optional
+ * custom domain (certificate from us-east-1) and web ACL.
  */
 export class PublicEdge extends Construct {
   readonly distribution: Distribution;
@@ -146,7 +117,7 @@ export class PublicEdge extends Construct {
         // Proves to the feedback function that a request came through CloudFront (only then is
         // CloudFront-Viewer-Address believed). Viewers can't set it: no origin request policy
         // forwards a viewer's header of that name.
-        customHeaders: originVerifyHeaders(props.originVerify),
+        customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifyValue },
       },
     );
 

@@ -111,16 +111,13 @@ describe('the feedback function', () => {
     ).toBe(false);
   });
 
-  it('alone reads the feedback secrets (receipt key and origin-verify value)', () => {
+  it('alone of the request functions reads the secret (the one secret, nothing else)', () => {
     const secretId = logicalIdOf(stack.platform.secrets.secret);
-    const originVerifyId = logicalIdOf(stack.platform.secrets.originVerify);
     for (const fn of [stack.api, stack.export, stack.compute, stack.metrics]) {
       expect(granting(allowed(fn), ['secretsmanager:GetSecretValue'])).toEqual([]);
     }
     const reads = granting(allowed(stack.feedback), ['secretsmanager:GetSecretValue']);
-    expect(reads.flatMap(resourcesOf).sort()).toEqual(
-      [`<${secretId}>`, `<${originVerifyId}>`].sort(),
-    );
+    expect(reads.flatMap(resourcesOf)).toEqual([`<${secretId}>`]);
   });
 });
 
@@ -195,7 +192,14 @@ describe('the metrics function', () => {
 
 describe('every function', () => {
   it('has its own role, with no managed policy and no wildcard action', () => {
-    const fns = [stack.api, stack.feedback, stack.export, stack.compute, stack.metrics];
+    const fns = [
+      stack.api,
+      stack.feedback,
+      stack.export,
+      stack.compute,
+      stack.metrics,
+      stack.platform.originVerify.provider,
+    ];
     expect(new Set(fns.map((fn) => logicalIdOf(fn.role))).size).toBe(fns.length);
     for (const fn of fns) {
       for (const s of allowed(fn)) {

@@ -226,8 +226,11 @@ describe('storage', () => {
 
 describe('functions', () => {
   it('are five Node.js 22 functions; only compute is x86_64', () => {
-    // The sixth is CDK's bucket-notification custom resource (deployment time only).
-    dev.template.resourceCountIs('AWS::Lambda::Function', 6);
+    // Two more run at deployment time only: CDK's bucket-notification custom resource and the
+    // origin-verify custom resource (a Mirante function too, Node.js 22 on arm64).
+    dev.template.resourceCountIs('AWS::Lambda::Function', 7);
+    const provider = functionProps(dev.json, dev.stack.platform.originVerify.provider);
+    expect([provider.Runtime, provider.Architectures]).toEqual(['nodejs22.x', ['arm64']]);
     for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
       const props = functionProps(dev.json, fn);
       expect(props.Runtime, name).toBe('nodejs22.x');
@@ -295,7 +298,6 @@ describe('functions', () => {
     const tableRef = { Ref: logicalIdOf(dev.stack.platform.storage.table) };
     const lakeRef = { Ref: logicalIdOf(dev.stack.platform.storage.lake) };
     const secretRef = { Ref: logicalIdOf(dev.stack.platform.secrets.secret) };
-    const originVerifyRef = { Ref: logicalIdOf(dev.stack.platform.secrets.originVerify) };
     for (const [name, fn] of Object.entries(functionsOf(dev.stack))) {
       const env = functionProps(dev.json, fn).Environment.Variables;
       expect(env, name).toMatchObject({
@@ -311,12 +313,12 @@ describe('functions', () => {
       if (name === 'feedback') {
         expect(env).toMatchObject({
           MIRANTE_SECRETS_ARN: secretRef,
-          MIRANTE_ORIGIN_VERIFY_SECRET_ARN: originVerifyRef,
+          MIRANTE_ORIGIN_VERIFY_VERSION: '1',
           MIRANTE_STAFF_GROUP: 'staff',
         });
       } else {
         expect(env.MIRANTE_SECRETS_ARN, name).toBeUndefined();
-        expect(env.MIRANTE_ORIGIN_VERIFY_SECRET_ARN, name).toBeUndefined();
+        expect(env.MIRANTE_ORIGIN_VERIFY_VERSION, name).toBeUndefined();
       }
     }
     const prodEnv = functionProps(prod.json, prod.stack.api).Environment.Variables;
@@ -369,8 +371,9 @@ describe('functions', () => {
         );
         expect(own ? groupIds.has(own) : named !== undefined, id).toBe(true);
       }
-      // One per function, plus the HTTP API's access logs.
-      expect(groups.length).toBe(7);
+      // One per Mirante function (the origin-verify custom resource's included), plus the HTTP
+      // API's access logs.
+      expect(groups.length).toBe(8);
     }
   });
 });
@@ -576,15 +579,12 @@ describe('outputs', () => {
 });
 
 describe('secrets', () => {
-  it('two generated secrets: the receipt key (the IP salt is derived from it) and the origin-verify value', () => {
+  it('one generated secret holds the receipt key (the IP salt and the origin-verify value derive from it)', () => {
     const { stack } = buildMiranteStack('dev');
     const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { GenerateStringKey: 'receiptKey', SecretStringTemplate: '{}' },
-    });
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { GenerateStringKey: 'current', SecretStringTemplate: '{}' },
     });
   });
 });

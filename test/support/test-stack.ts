@@ -4,15 +4,23 @@ import { join } from 'node:path';
 import { type EmbeddedServers, startEmbeddedServers } from '../../cli/embedded-servers.js';
 import { localPaths } from '../../cli/local-files.js';
 import { type LocalStack, localConfig } from '../../cli/local-stack.js';
+import { originVerifyValue } from '../../functions/feedback/origin-verify-value.js';
 import { createAwsClients, LOCAL_CREDENTIALS } from '../../functions/shared/aws-clients.js';
 import { ensureBucket, ensureTable } from '../../functions/shared/ensure-resources.js';
 
+/** The receipt key of every test stack (the root the origin-verify value derives from). */
+export const TEST_RECEIPT_KEY = 'test-receipt-key-0123456789abcdef';
+
+/** The origin-verify version of every test stack (`originVerifyVersion` of secrets.json). */
+export const TEST_ORIGIN_VERIFY_VERSION = 1;
+
 /**
- * The origin-verify secret of every test stack (`originVerify` of `.mirante/secrets.json`): a
- * request carrying it in `X-Mirante-Origin-Verify` stands for one that came through CloudFront,
- * so its `CloudFront-Viewer-Address` is believed; without it the socket's address counts.
+ * The origin-verify value of every test stack, derived as on AWS from the receipt key for
+ * {@link TEST_ORIGIN_VERIFY_VERSION}: a request carrying it in `X-Mirante-Origin-Verify` stands
+ * for one that came through CloudFront, so its `CloudFront-Viewer-Address` is believed; without
+ * it the socket's address counts.
  */
-export const TEST_ORIGIN_VERIFY = 'test-origin-verify-0123456789abcdef';
+export const TEST_ORIGIN_VERIFY = originVerifyValue(TEST_RECEIPT_KEY, TEST_ORIGIN_VERIFY_VERSION);
 
 /** A throwaway local stack for a test file: embedded servers on free ports, temp folders. */
 export interface TestStack extends LocalStack {
@@ -52,9 +60,9 @@ export async function startTestStack(
     config,
     endpoints: servers.endpoints,
     secrets: {
-      receiptKey: 'test-receipt-key-0123456789abcdef',
+      receiptKey: TEST_RECEIPT_KEY,
       ipSalt: 'test-ip-salt',
-      originVerify: TEST_ORIGIN_VERIFY,
+      originVerifyVersion: TEST_ORIGIN_VERIFY_VERSION,
     },
     paths: localPaths(join(dir, '.mirante')),
     ownsServers: true,

@@ -121,7 +121,7 @@ export async function startFeedbackHttp(): Promise<FeedbackHttpHarness> {
 
 /**
  * The headers CloudFront adds to a request from `viewer` (`ip:port`): the viewer's address and
- * the origin-verify secret of the test stack, without which the address is not believed.
+ * the origin-verify value of the test stack, without which the address is not believed.
  */
 export const viaCloudFront = (viewer: string): Record<string, string> => ({
   'cloudfront-viewer-address': viewer,

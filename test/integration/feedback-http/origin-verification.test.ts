@@ -18,7 +18,7 @@ import {
 // A caller that reaches the HTTP API directly (not through CloudFront) can send any
 // CloudFront-Viewer-Address. Before the origin-verify header, each forged address was a client
 // of its own, so forging spread one caller's ratings past the per-client limits. Now the
-// address is believed only next to the secret CloudFront adds, and a direct caller is counted by
+// address is believed only next to the secret value CloudFront adds, and a direct caller is counted by
 // the address its request came from.
 
 let h: FeedbackHttpHarness;
@@ -95,7 +95,7 @@ describe('POST /v1/feedback called directly, with forged CloudFront-Viewer-Addre
     ).toEqual([201]);
   });
 
-  it('through CloudFront (the secret present) the same addresses are distinct clients', async () => {
+  it('through CloudFront (the origin-verify value present) the same addresses are distinct clients', async () => {
     // What any caller could do before: each viewer address its own client, none limited.
     const app = h.appWith();
     await awaitRoomInWindow();
@@ -137,8 +137,8 @@ describe('POST /v1/feedback called directly, with forged CloudFront-Viewer-Addre
     }
   });
 
-  it('without a configured secret (the local default) the viewer address is never believed', async () => {
-    const { originVerify: _unused, ...withoutOriginVerify } = h.stack.secrets;
+  it('without a configured version (the local default) the viewer address is never believed', async () => {
+    const { originVerifyVersion: _unused, ...withoutOriginVerify } = h.stack.secrets;
     const app = createLocalApp({
       stack: { ...h.stack, secrets: withoutOriginVerify },
       logger: silentLogger,
