@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalApp } from '../../../cli/create-local-app.js';
@@ -10,6 +9,7 @@ import {
   LOCAL_CREDENTIALS,
 } from '../../../functions/shared/aws-clients.js';
 import { silentLogger } from '../../../functions/shared/logger.js';
+import { closedPort } from '../feedback/embedded-servers.js';
 import {
   expectProblem,
   type FeedbackHttpHarness,
@@ -20,16 +20,6 @@ import {
   STAFF_TOKEN,
   startFeedbackHttp,
 } from './feedback-http-harness.js';
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 let h: FeedbackHttpHarness;
 let down: AwsClients;

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -18,6 +17,7 @@ import {
 import { rawTombstoneKey } from '../../../functions/shared/lake-layout.js';
 import { silentLogger } from '../../../functions/shared/logger.js';
 import { tombstoneKey } from '../../../functions/shared/table-keys.js';
+import { closedPort } from '../feedback/embedded-servers.js';
 import {
   expectProblem,
   type FeedbackHttpHarness,
@@ -45,16 +45,6 @@ afterAll(async () => {
   }
   await h?.close();
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** The local app over the same stack with DynamoDB or S3 at a closed port. */
 async function appWithout(service: 'dynamodb' | 's3'): Promise<OpenAPIHono<MiranteEnv>> {
