@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 import { MAX_ORIGIN_VERIFY_VERSION } from '../functions/feedback/origin-verify-value.js';
+import { COMPUTE_MEMORY_MB } from './constructs/compute-sizing.js';
 import { RAW_FEEDBACK_NONCURRENT_DAYS } from './constructs/lake-lifecycle.js';
 
 /** Deployment stages the CDK app knows. */
@@ -127,6 +128,23 @@ export const StageContextSchema = z.object({
     'certificateArn must be an ACM certificate ARN (arn:aws:acm:us-east-1:<account>:certificate/<id>)',
   ),
   athenaScanLimitMb: wholeNumber('athenaScanLimitMb', 10, 10_000_000).default(10_240),
+  /**
+   * Memory of the compute function in MB; its `/tmp` follows (infra/constructs/compute-sizing.ts)
+   * and DuckDB's threads and memory limit are derived from it at run time. Raise it before a
+   * full rebuild of a large lake (docs/operations.md, "Sizing compute").
+   */
+  computeMemoryMb: z.coerce
+    .number({ error: 'computeMemoryMb must be a number of MB (pass -c computeMemoryMb=6144)' })
+    .int('computeMemoryMb must be a whole number of MB')
+    .min(
+      COMPUTE_MEMORY_MB.min,
+      `computeMemoryMb must be at least ${COMPUTE_MEMORY_MB.min}, where Lambda gives one full vCPU: below it DuckDB compute gets a fraction of a core for runs limited to 15 minutes, and a 10M-rating rebuild already peaks at ~1.4 GB (Lambda's own 128 MB floor is no use for DuckDB)`,
+    )
+    .max(
+      COMPUTE_MEMORY_MB.max,
+      `computeMemoryMb must be at most ${COMPUTE_MEMORY_MB.max}, Lambda's largest function`,
+    )
+    .default(COMPUTE_MEMORY_MB.default),
   /**
    * The version of the origin-verify value CloudFront sends to the API (derived from the receipt
    * key: functions/feedback/origin-verify-value.ts). A rotation is a deploy with the next

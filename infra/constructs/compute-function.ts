@@ -4,6 +4,7 @@ import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { COMPUTE_NODE_OPTIONS } from '../../functions/compute/compute-node-options.js';
 import { manifestKey } from '../../functions/shared/table-keys.js';
+import { computeEphemeralStorageMb } from './compute-sizing.js';
 import { MiranteFunction } from './mirante-function.js';
 import {
   COMPACTIONS_FAILED_PER_RUN,
@@ -24,7 +25,7 @@ export const DUCKDB_PACKAGE = '@duckdb/node-api';
  * The scheduled compute (functions/compute/handler.ts): DuckDB over the lake and queries/, then
  * publication. DuckDB's binding is the host's (x86_64, glibc), so the function is x86_64; it
  * reads raw/, curated/ and published/, writes curated/ and published/, and writes only
- * indicator manifests and versions in the table.
+ * indicator manifests and versions in the table. Its memory is the stage's `computeMemoryMb`.
  */
 export class ComputeFunction extends MiranteFunction {
   /** Its schedule and dead-letter queue. */
@@ -36,8 +37,14 @@ export class ComputeFunction extends MiranteFunction {
       entry: 'functions/compute/handler.ts',
       description: 'Mirante indicator compute and publish (scheduled, DuckDB)',
       architecture: Architecture.X86_64,
-      memorySize: 3008,
-      ephemeralStorageSize: Size.gibibytes(4),
+      // The stage's computeMemoryMb (default 3,008 MB); /tmp follows it. The handler derives
+      // DuckDB's threads and memory limit from the memory it runs with.
+      memorySize: platform.config.computeMemoryMb,
+      ephemeralStorageSize: Size.mebibytes(
+        computeEphemeralStorageMb(platform.config.computeMemoryMb),
+      ),
+      // Lambda's maximum, whatever the memory (more memory only makes runs shorter: more vCPUs),
+      // and no longer than COMPUTE_EVERY, so a run ends before the next one is scheduled.
       timeout: Duration.minutes(15),
       nodeModules: [DUCKDB_PACKAGE],
       copyFolders: ['queries'],

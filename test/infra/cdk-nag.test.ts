@@ -12,9 +12,10 @@ interface ValidationReport {
   }>;
 }
 
-/** Every optional feature on: WAF, custom domain, trusted networks. */
+/** Every optional feature on: WAF, custom domain, trusted networks, a larger compute function. */
 const ALL_FEATURES = {
   waf: 'true',
+  computeMemoryMb: '6144',
   domainName: 'dados.cidade.gov.br',
   certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb',
   trustedNetworks: '200.10.20.0/24',

@@ -193,6 +193,45 @@ describe('settings that depend on each other', () => {
   });
 });
 
+describe('-c computeMemoryMb', () => {
+  it('defaults to 3008 and takes whole MB from 1769 to 10240 (as -c passes it: a string)', () => {
+    expect(parseStageConfig(base).computeMemoryMb).toBe(3008);
+    expect(parseStageConfig({ ...base, computeMemoryMb: '6144' }).computeMemoryMb).toBe(6144);
+    expect(parseStageConfig({ ...base, computeMemoryMb: 1769 }).computeMemoryMb).toBe(1769);
+    expect(parseStageConfig({ ...base, computeMemoryMb: '10240' }).computeMemoryMb).toBe(10_240);
+  });
+
+  it('refuses what Lambda accepts but DuckDB compute can not use, saying why', () => {
+    for (const small of ['128', '1024', '1768']) {
+      const message = problemsOf({ ...base, computeMemoryMb: small });
+      expect(message, small).toMatch(
+        /computeMemoryMb must be at least 1769, where Lambda gives one full vCPU: below it DuckDB compute gets a fraction of a core/,
+      );
+      expect(message, small).toMatch(/10M-rating rebuild already peaks at ~1\.4 GB/);
+    }
+  });
+
+  it("refuses more than Lambda's largest function, and anything but whole MB", () => {
+    expect(problemsOf({ ...base, computeMemoryMb: '10241' })).toMatch(
+      /computeMemoryMb must be at most 10240, Lambda's largest function/,
+    );
+    expect(problemsOf({ ...base, computeMemoryMb: '3008.5' })).toMatch(
+      /computeMemoryMb must be a whole number of MB/,
+    );
+    for (const bad of ['6GB', 'lots']) {
+      expect(problemsOf({ ...base, computeMemoryMb: bad }), bad).toMatch(
+        /computeMemoryMb must be a number of MB \(pass -c computeMemoryMb=6144\)/,
+      );
+    }
+  });
+
+  it('is listed with the other bad keys', () => {
+    const message = problemsOf({ ...base, computeMemoryMb: '512', bucketSeconds: '7' });
+    expect(message).toMatch(/computeMemoryMb must be at least 1769/);
+    expect(message).toMatch(/bucketSeconds must be at least 60/);
+  });
+});
+
 describe('infra/app.ts', () => {
   it('exits with the validation message, not a stack trace, on a bad stage', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {
