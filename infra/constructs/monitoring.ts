@@ -110,9 +110,10 @@ export class Monitoring extends Construct {
 
   /**
    * Throttled Lambda invocations in the account, summed over 5 minutes. Mirante's functions have
-   * no reserved concurrency, so they are throttled only when the account's concurrency is
-   * exhausted: one account-wide alarm watches that for all of them (an alarm per function would
-   * cost $0.10 a month each and say the same).
+   * no reserved concurrency except compute (one run at a time, so a schedule that fires during a
+   * long run is throttled and retried), so they are throttled only when the account's concurrency
+   * is exhausted: one account-wide alarm watches that for all of them (an alarm per function
+   * would cost $0.10 a month each and say the same).
    */
   watchThrottles(): void {
     this.addAlarm('LambdaThrottles', {
