@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERASE_TEXT } from '../../functions/portal/erase-text.js';
+import { axeViolations } from './axe-violations.js';
 import { launchChromium, skipBrowserTests } from './chromium.js';
 import { type PortalTestServer, startPortalTestServer } from './portal-test-server.js';
-
-const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
 let server: PortalTestServer;
 let browser: Browser;
@@ -29,19 +26,9 @@ async function rate(page: Page, lang = ''): Promise<{ id: string; receipt: strin
 
 /** axe-core's serious or critical violations on the page. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: not a page script, so the CSP doesn't stop it.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (c: Document) => Promise<{ violations: { id: string; impact: string }[] }>;
-      };
-    };
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id);
-  });
+  return (await axeViolations(page))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 }
 
 const apiDelete = (id: string, receipt: string) =>

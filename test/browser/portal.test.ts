@@ -1,14 +1,14 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORTAL_ASSETS } from '../../functions/portal/static-assets.js';
+import { axeViolations } from './axe-violations.js';
 import { launchChromium, skipBrowserTests } from './chromium.js';
 import { type PortalTestServer, startPortalTestServer } from './portal-test-server.js';
 
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
-const AXE = join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 /** The first load of `/` (HTML, CSS, JS; charts excluded) must stay under this. */
 const PAGE_BUDGET_BYTES = 150 * 1024;
 
@@ -42,35 +42,6 @@ async function loadAllCharts(page: Page): Promise<void> {
       (i) => i.complete && i.naturalWidth > 0,
     ),
   );
-}
-
-/** Runs axe-core in the page (all details opened) and returns the violations. */
-async function axe(
-  page: Page,
-): Promise<{ id: string; impact: string; nodes: number; help: string }[]> {
-  await page.evaluate(() => {
-    for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
-  });
-  // Evaluated through the DevTools protocol: not an inline script, so the page's CSP allows it.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const runner = (
-      window as unknown as {
-        axe: {
-          run: (c: Document) => Promise<{
-            violations: { id: string; impact: string; nodes: unknown[]; help: string }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await runner.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.length,
-      help: v.help,
-    }));
-  });
 }
 
 async function fillRating(page: Page): Promise<void> {
@@ -366,7 +337,7 @@ describe.skipIf(skipBrowserTests())('the portal in Chromium', () => {
       '/embed/devices-donated',
     ]) {
       await page.goto(`${server.baseUrl}${path}`);
-      const violations = await axe(page);
+      const violations = await axeViolations(page);
       report[path] = violations;
       // No serious or critical violation (the requirement) — and, today, none at all.
       expect(
@@ -383,11 +354,11 @@ describe.skipIf(skipBrowserTests())('the portal in Chromium', () => {
     });
     await page.click('form[data-enhance="rating"] button[type="submit"]');
     await expect.poll(() => page.locator('#rating-error').isVisible()).toBe(true);
-    report['/avaliar (errors)'] = await axe(page);
+    report['/avaliar (errors)'] = await axeViolations(page);
     await fillRating(page);
     await page.click('form[data-enhance="rating"] button[type="submit"]');
     await expect.poll(() => page.locator('.confirmation').count()).toBe(1);
-    report['/avaliar (done)'] = await axe(page);
+    report['/avaliar (done)'] = await axeViolations(page);
     for (const key of ['/avaliar (errors)', '/avaliar (done)']) {
       const violations = report[key] as { impact: string }[];
       expect(
