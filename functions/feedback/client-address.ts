@@ -1,6 +1,9 @@
 import { isIP, isIPv4 } from 'node:net';
 import { isOriginVerified, type OriginVerifySecret } from './origin-verify.js';
 
+/** The CloudFront-generated header that carries the viewer's address to the feedback routes. */
+export const VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
+
 /** Where the HTTP layer found the client's address. */
 export interface ClientAddressSources {
   /**

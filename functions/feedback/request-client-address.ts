@@ -1,11 +1,10 @@
 import type { Context } from 'hono';
 import type { MiranteEnv } from '../http/create-base-app.js';
 import { sourceIpOf } from '../http/request-context.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, VIEWER_ADDRESS_HEADER } from './client-address.js';
 import { ORIGIN_VERIFY_HEADER, type OriginVerifySecret } from './origin-verify.js';
 
 /** The header CloudFront sets to the viewer's `ip:port` (forwarded by the rating behaviours). */
-const VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
 
 /**
  * The address a rating request is counted against (see {@link clientAddress}): read from the

@@ -22,6 +22,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Construct } from 'constructs';
+import { VIEWER_ADDRESS_HEADER } from '../../functions/feedback/client-address.js';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/feedback/origin-verify.js';
 import type { CustomDomain } from '../stage-config.js';
 
@@ -56,8 +57,8 @@ export const EDGE_PATHS = {
   health: '/healthz',
 } as const;
 
-/** The CloudFront-generated header that carries the viewer's address to the feedback routes. */
-export const VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
+/** Re-exported for the infra tests: the header the feedback routes read the viewer's address from. */
+export { VIEWER_ADDRESS_HEADER };
 
 /** Request headers the cached reads vary on (besides the whole query string). */
 export const READ_CACHE_HEADERS = ['Accept', 'Accept-Language', 'Origin'] as const;

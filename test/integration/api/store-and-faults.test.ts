@@ -63,17 +63,22 @@ describe('readDocumentHead', () => {
   });
 });
 
+/** An indicator store over the test stack with a 1 s manifest TTL, on a clock the test moves. */
+const storeOnClock = (now: () => number, options: { maxStaleMs?: number } = {}) =>
+  createIndicatorStore({
+    doc: h.stack.clients.doc,
+    s3: h.stack.clients.s3,
+    tableName: h.stack.config.tableName,
+    lakeBucket: h.stack.config.lakeBucket,
+    manifestTtlMs: 1000,
+    ...options,
+    now,
+  });
+
 describe('indicator store', () => {
   it('serves manifests from memory for the TTL, then reads them again', async () => {
     let now = 0;
-    const store = createIndicatorStore({
-      doc: h.stack.clients.doc,
-      s3: h.stack.clients.s3,
-      tableName: h.stack.config.tableName,
-      lakeBucket: h.stack.config.lakeBucket,
-      manifestTtlMs: 1000,
-      now: () => now,
-    });
+    const store = storeOnClock(() => now);
     const first = store.manifests();
     expect(store.manifests()).toBe(first);
     now = 999;
@@ -92,15 +97,7 @@ describe('indicator store', () => {
 describe('indicator store, stale while revalidating', () => {
   it('serves the last manifest past the TTL while one refresh runs, then the new one', async () => {
     let now = 0;
-    const store = createIndicatorStore({
-      doc: h.stack.clients.doc,
-      s3: h.stack.clients.s3,
-      tableName: h.stack.config.tableName,
-      lakeBucket: h.stack.config.lakeBucket,
-      manifestTtlMs: 1000,
-      maxStaleMs: 5000,
-      now: () => now,
-    });
+    const store = storeOnClock(() => now, { maxStaleMs: 5000 });
     const first = await store.manifest('wifi-hotspots');
     expect(store.peekManifest('wifi-hotspots')).toBe(first);
     now = 1500;
